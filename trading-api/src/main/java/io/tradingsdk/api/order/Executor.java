@@ -1,0 +1,64 @@
+package io.tradingsdk.api.order;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Sends orders to a broker (or a simulated one) and reports what happens to them as
+ * {@link OrderEvent}s.
+ *
+ * <p><b>Who calls, on which thread:</b> the engine's event loop calls {@link #submit},
+ * {@link #cancel} and {@link #replace}; they return at once and never block on the network.
+ * {@link #lookup} and {@link #snapshot} may be called from any thread and complete asynchronously.
+ * Events are delivered to the subscribed listener on the executor's own thread.
+ *
+ * <p><b>Contract</b> (checked by the compatibility kit in {@code trading-tck}):
+ * <ul>
+ *   <li>Idempotence: a client order id is used at most once. Submitting a request whose client
+ *       order id the broker already knows never creates a second order; the executor reports the
+ *       existing order's state instead.</li>
+ *   <li>Only a definitive broker answer decides an outcome. When a send may or may not have arrived
+ *       (timeout, reset, 5xx), the executor emits {@link OrderEventType#SUBMIT_UNKNOWN} and resolves
+ *       it by lookup, never by a blind re-send.</li>
+ *   <li>Broker refusals are events ({@link OrderEventType#REJECTED} with a reason), not exceptions.
+ *       Exceptions from {@code submit} mean a broken invariant of the caller (a null request) or an
+ *       executor that is closed ({@link IllegalStateException}).</li>
+ *   <li>Cumulative filled quantity never decreases across the events of one order.</li>
+ * </ul>
+ */
+public interface Executor extends AutoCloseable {
+
+    /** A short stable name, e.g. {@code paper} or {@code alpaca}. */
+    String name();
+
+    /**
+     * Registers the listener for all order events; replaces any earlier one. Returns a handle that
+     * removes it.
+     */
+    AutoCloseable subscribe(OrderEventListener listener);
+
+    /** Sends a new order. Returns at once; the outcome arrives as events. */
+    void submit(OrderRequest request);
+
+    /**
+     * Requests cancellation. The outcome arrives as a CANCELED event, or ORDER_CANCEL_REJECTED when the
+     * order is unknown or already final.
+     */
+    void cancel(String clientOrderId);
+
+    /** Requests a replacement; the old order ends REPLACED and the new one starts under its own id. */
+    void replace(String clientOrderId, ReplaceRequest request);
+
+    /**
+     * Looks an order up by client order id. Completes with empty when the broker does not know it,
+     * exceptionally when the broker could not be asked (which is not "not found").
+     */
+    CompletableFuture<Optional<Order>> lookup(String clientOrderId);
+
+    /** The broker's account report; completes exceptionally when it cannot be read. */
+    CompletableFuture<AccountSnapshot> snapshot();
+
+    /** Stops delivering events and releases resources; idempotent. */
+    @Override
+    void close();
+}
