@@ -1,0 +1,200 @@
+package io.tradingsdk.core.backtest;
+
+import io.tradingsdk.api.market.Bar;
+import io.tradingsdk.api.order.Fill;
+import io.tradingsdk.api.order.OrderSide;
+import io.tradingsdk.api.portfolio.PortfolioView;
+import io.tradingsdk.api.portfolio.Position;
+import io.tradingsdk.api.risk.DenialReason;
+import io.tradingsdk.api.risk.RiskDecision;
+import io.tradingsdk.api.signal.Signal;
+import io.tradingsdk.core.engine.EngineObserver;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.zone.ZoneRules;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Records what a backtest needs for its report, on the engine's event loop: the equity curve
+ * (for drawdown), end-of-day equity (for the Sharpe ratio), round-trip trades and denials.
+ *
+ * <p>Equity samples are the ledger's {@code double} estimate: they feed statistics only. Money in
+ * the report (final equity, P&amp;L) comes from the ledger's exact values.
+ */
+public final class BacktestRecorder implements EngineObserver {
+    private final ZoneRules zoneRules;
+    private final double initialEquity;
+
+    private long bars;
+    private double peakEquity;
+    private double maxDrawdown;
+    private long currentDay = Long.MIN_VALUE;
+    private double lastEquity;
+    private final List<Double> dailyCloses = new ArrayList<>();
+    private final Map<DenialReason, Long> denials = new EnumMap<>(DenialReason.class);
+    private long signals;
+    private long approvals;
+    private long fills;
+    private final Map<String, OpenTrade> openTrades = new HashMap<>();
+    private final List<Trade> trades = new ArrayList<>();
+
+    public BacktestRecorder(BigDecimal initialEquity, ZoneId tradingZone) {
+        this.zoneRules = tradingZone.getRules();
+        this.initialEquity = initialEquity.doubleValue();
+        this.peakEquity = this.initialEquity;
+        this.lastEquity = this.initialEquity;
+    }
+
+    @Override
+    public void onBarProcessed(Bar bar, PortfolioView portfolio) {
+        bars++;
+        double equity = portfolio instanceof io.tradingsdk.core.ledger.PortfolioLedger l ? l.equityEstimate()
+                : portfolio.equity().doubleValue();
+        Instant t = bar.start();
+        long day = Math.floorDiv(t.getEpochSecond() + zoneRules.getOffset(t).getTotalSeconds(), 86_400L);
+        if (day != currentDay) {
+            if (currentDay != Long.MIN_VALUE) {
+                dailyCloses.add(lastEquity);
+            }
+            currentDay = day;
+        }
+        lastEquity = equity;
+        if (equity > peakEquity) {
+            peakEquity = equity;
+        } else if (peakEquity > 0) {
+            double dd = (peakEquity - equity) / peakEquity;
+            if (dd > maxDrawdown) {
+                maxDrawdown = dd;
+            }
+        }
+    }
+
+    @Override
+    public void onDecision(Signal signal, RiskDecision decision) {
+        signals++;
+        if (decision instanceof RiskDecision.Denied d) {
+            denials.merge(d.reason(), 1L, Long::sum);
+        } else {
+            approvals++;
+        }
+    }
+
+    @Override
+    public void onFill(Fill fill, PortfolioView portfolio) {
+        fills++;
+        Position p = portfolio.position(fill.symbol());
+        BigDecimal after = p == null ? BigDecimal.ZERO : p.quantity();
+        BigDecimal realizedAfter = p == null ? BigDecimal.ZERO : p.realizedPnl();
+        BigDecimal signed = fill.side() == OrderSide.BUY ? fill.quantity() : fill.quantity().negate();
+        BigDecimal before = after.subtract(signed);
+        OpenTrade open = openTrades.get(fill.symbol());
+        if (open == null) {
+            // Flat before this fill: a new trade starts.
+            open = new OpenTrade(fill.symbol(), fill.side() == OrderSide.BUY ? "LONG" : "SHORT", fill.time(),
+                    realizedAfter);
+            openTrades.put(fill.symbol(), open);
+        }
+        open.fees = open.fees.add(fill.fee());
+        boolean increases = before.signum() == 0 || before.signum() == signed.signum();
+        if (increases) {
+            open.entryQty = open.entryQty.add(fill.quantity());
+            open.entryNotional = open.entryNotional.add(fill.notional());
+        } else {
+            BigDecimal closing = fill.quantity().min(before.abs());
+            open.exitQty = open.exitQty.add(closing);
+            open.exitNotional = open.exitNotional.add(closing.multiply(fill.price()));
+        }
+        if (after.signum() == 0 || (before.signum() != 0 && after.signum() != before.signum())) {
+            BigDecimal pnl = realizedAfter.subtract(open.realizedAtOpen).subtract(open.fees);
+            trades.add(new Trade(open.symbol, open.direction, open.opened, fill.time(), open.entryQty,
+                    avg(open.entryNotional, open.entryQty), avg(open.exitNotional, open.exitQty), pnl));
+            openTrades.remove(fill.symbol());
+            if (after.signum() != 0) {
+                // Crossed through zero: the remainder opens a new trade at this fill's price.
+                OpenTrade next = new OpenTrade(fill.symbol(), after.signum() > 0 ? "LONG" : "SHORT", fill.time(), realizedAfter);
+                next.entryQty = after.abs();
+                next.entryNotional = after.abs().multiply(fill.price());
+                openTrades.put(fill.symbol(), next);
+            }
+        }
+    }
+
+    private static BigDecimal avg(BigDecimal notional, BigDecimal qty) {
+        return qty.signum() == 0 ? BigDecimal.ZERO : notional.divide(qty, MathContext.DECIMAL64);
+    }
+
+    long bars() {
+        return bars;
+    }
+
+    double maxDrawdown() {
+        return maxDrawdown;
+    }
+
+    double initialEquity() {
+        return initialEquity;
+    }
+
+    /** End-of-day equity values, including the last (partial) day. */
+    List<Double> dailyCloses() {
+        List<Double> all = new ArrayList<>(dailyCloses);
+        if (currentDay != Long.MIN_VALUE) {
+            all.add(lastEquity);
+        }
+        return all;
+    }
+
+    Map<DenialReason, Long> denials() {
+        return new EnumMap<>(denials.isEmpty() ? Map.of() : denials);
+    }
+
+    long signals() {
+        return signals;
+    }
+
+    long approvals() {
+        return approvals;
+    }
+
+    long fills() {
+        return fills;
+    }
+
+    List<Trade> trades() {
+        return List.copyOf(trades);
+    }
+
+    int openTradeCount() {
+        return openTrades.size();
+    }
+
+    private static final class OpenTrade {
+        final String symbol;
+        final String direction;
+        final Instant opened;
+        final BigDecimal realizedAtOpen;
+        BigDecimal entryQty = BigDecimal.ZERO;
+        BigDecimal entryNotional = BigDecimal.ZERO;
+        BigDecimal exitQty = BigDecimal.ZERO;
+        BigDecimal exitNotional = BigDecimal.ZERO;
+        BigDecimal fees = BigDecimal.ZERO;
+
+        OpenTrade(String symbol, String direction, Instant opened, BigDecimal realizedAtOpen) {
+            this.symbol = symbol;
+            this.direction = direction;
+            this.opened = opened;
+            this.realizedAtOpen = realizedAtOpen;
+        }
+    }
+
+    /** A closed round trip in one symbol: from flat back to flat (or through zero). */
+    public record Trade(String symbol, String direction, Instant opened, Instant closed, BigDecimal quantity,
+                        BigDecimal entryPrice, BigDecimal exitPrice, BigDecimal pnl) {
+    }
+}

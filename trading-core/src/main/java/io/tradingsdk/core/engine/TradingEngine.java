@@ -1,0 +1,994 @@
+package io.tradingsdk.core.engine;
+
+import io.tradingsdk.api.journal.DecisionRecord;
+import io.tradingsdk.api.journal.TradeJournal;
+import io.tradingsdk.api.market.Bar;
+import io.tradingsdk.api.market.BarListener;
+import io.tradingsdk.api.order.AccountSnapshot;
+import io.tradingsdk.api.order.Executor;
+import io.tradingsdk.api.order.Fill;
+import io.tradingsdk.api.order.Order;
+import io.tradingsdk.api.order.OrderEvent;
+import io.tradingsdk.api.order.OrderEventType;
+import io.tradingsdk.api.order.OrderIntent;
+import io.tradingsdk.api.order.OrderRequest;
+import io.tradingsdk.api.order.OrderSide;
+import io.tradingsdk.api.order.OrderStatus;
+import io.tradingsdk.api.order.TimeInForce;
+import io.tradingsdk.api.portfolio.PortfolioView;
+import io.tradingsdk.api.portfolio.TradingState;
+import io.tradingsdk.api.risk.DenialReason;
+import io.tradingsdk.api.risk.PositionSizer;
+import io.tradingsdk.api.risk.RiskDecision;
+import io.tradingsdk.api.risk.RiskManager;
+import io.tradingsdk.api.risk.RiskRule;
+import io.tradingsdk.api.signal.Signal;
+import io.tradingsdk.api.signal.SignalAction;
+import io.tradingsdk.api.signal.SignalOutcome;
+import io.tradingsdk.api.strategy.StrategyContext;
+import io.tradingsdk.api.strategy.TradingStrategy;
+import io.tradingsdk.api.time.TradingClock;
+import io.tradingsdk.core.engine.internal.SignalValidator;
+import io.tradingsdk.core.journal.InMemoryTradeJournal;
+import io.tradingsdk.core.ledger.PortfolioLedger;
+import io.tradingsdk.core.ledger.PortfolioSnapshot;
+import io.tradingsdk.core.metrics.MetricsSnapshot;
+import io.tradingsdk.core.metrics.TradingMetrics;
+import io.tradingsdk.core.order.OrderTracker;
+import io.tradingsdk.core.order.TrackedOrder;
+import io.tradingsdk.core.risk.AccountGuard;
+import io.tradingsdk.core.risk.RuleBasedRiskManager;
+import io.tradingsdk.core.time.MarketCalendarClock;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The trading engine of one account: bars in, strategies, sizing, the quick risk check, the journal
+ * and the executor; order events back through the order state machine into the ledger and the
+ * strategies' callbacks.
+ *
+ * <p><b>Threads.</b> All work happens on one event loop. Everything a host calls ({@link #onBar},
+ * {@link #execute}, {@link #setTradingState}, ...) is thread-safe and only enqueues onto a lock-free
+ * inbox; the loop does the work in arrival order. The loop does no I/O and takes no locks: slow
+ * things (journal writes, broker calls, lookups) run elsewhere and come back as events. The loop
+ * is either the engine's own thread ({@link #start()}: paper and live trading) or the caller of
+ * {@link #runPendingEvents()} (a backtest runner driving the engine synchronously). The same code
+ * runs in both; there is no backtest branch.
+ *
+ * <p><b>Order flow.</b> A signal (from a strategy, or from the host through {@link #execute}) is
+ * validated, sized, risk-checked, journaled as an intent with a deterministic client order id, and
+ * only when the intent is durable handed to the {@link Executor}. A denial is an outcome with a
+ * {@link DenialReason}; it changes neither the ledger nor the orders.
+ *
+ * <p><b>Fail closed.</b> The engine starts not ready: until the executor's account snapshot has
+ * been read and adopted, every signal is denied with {@link DenialReason#NOT_READY}. A snapshot
+ * that cannot be read is retried, never taken as a flat account.
+ */
+public final class TradingEngine implements BarListener, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TradingEngine.class);
+    private static final Duration RECONCILE_RETRY = Duration.ofSeconds(5);
+    private static final int MAX_RESUBMITS_AFTER_NOT_FOUND = 3;
+
+    // Wiring: immutable after build.
+    private final String accountId;
+    private final TradingClock clock;
+    private final ZoneId tradingZone;
+    private final Map<String, StrategySlot> slotsById;
+    private final Map<String, StrategySlot[]> slotsBySymbol;
+    private final PositionSizer sizer;
+    private final RiskManager riskManager;
+    private final List<AccountGuard> guards;
+    private final Executor executor;
+    private final TradeJournal journal;
+    private final TradingMetrics metrics;
+    private final SignalValidator validator;
+    private final TimeInForce timeInForce;
+    private final List<EngineObserver> observers;
+    private final List<ListenerRegistration> listeners;
+
+    // Loop state: touched by the loop thread only.
+    private final PortfolioLedger ledger;
+    private final OrderTracker tracker = new OrderTracker();
+    private final Map<String, PendingSubmit> pendingSubmits = new HashMap<>();
+    private final Map<String, Integer> resubmits = new HashMap<>();
+    private long nextDayStartMillis = Long.MIN_VALUE;
+    private boolean reducingByGuard;
+    private boolean readyOnLoop;
+
+    // Cross-thread state.
+    private final ConcurrentLinkedQueue<Object> inbox = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean ready;
+    private volatile Thread loopThread;
+    private volatile boolean loopParked;
+    private volatile Thread drivingThread;
+    private AutoCloseable executorSubscription;
+
+    private TradingEngine(Builder b) {
+        this.accountId = b.accountId;
+        this.clock = b.clock;
+        this.tradingZone = b.tradingZone;
+        this.sizer = b.sizer;
+        this.riskManager = b.riskManager;
+        this.guards = List.copyOf(b.guards);
+        this.executor = b.executor;
+        this.journal = b.journal != null ? b.journal : new InMemoryTradeJournal();
+        this.metrics = b.metrics != null ? b.metrics : new TradingMetrics();
+        this.timeInForce = b.timeInForce;
+        this.observers = List.copyOf(b.observers);
+        this.listeners = List.copyOf(b.listeners);
+        this.ledger = new PortfolioLedger(accountId, b.initialCash);
+
+        Map<String, StrategySlot> byId = new LinkedHashMap<>();
+        Map<String, List<StrategySlot>> bySymbol = new HashMap<>();
+        Set<String> symbols = new HashSet<>(b.tradableSymbols);
+        for (StrategySpec spec : b.strategies) {
+            StrategySlot slot = new StrategySlot(spec.id(), spec.strategy(), spec.enabled());
+            if (byId.putIfAbsent(spec.id(), slot) != null) {
+                throw new IllegalArgumentException("duplicate strategy id '" + spec.id() + "'");
+            }
+            for (String symbol : spec.symbols()) {
+                bySymbol.computeIfAbsent(symbol, k -> new ArrayList<>()).add(slot);
+                symbols.add(symbol);
+            }
+        }
+        this.slotsById = Map.copyOf(byId);
+        Map<String, StrategySlot[]> arr = new HashMap<>();
+        bySymbol.forEach((k, v) -> arr.put(k, v.toArray(new StrategySlot[0])));
+        this.slotsBySymbol = Map.copyOf(arr);
+        this.validator = new SignalValidator(symbols);
+    }
+
+    public static Builder builder(String accountId) {
+        return new Builder(accountId);
+    }
+
+    // ------------------------------------------------------------------ host API (any thread)
+
+    public String accountId() {
+        return accountId;
+    }
+
+    /**
+     * Starts the engine's own event-loop thread (paper and live trading) and begins reconciling with
+     * the executor. Use either this or {@link #runPendingEvents()}, not both.
+     */
+    public void start() {
+        if (drivingThread != null) {
+            throw new IllegalStateException("engine " + accountId + " is driven by runPendingEvents(); it cannot also start a loop thread");
+        }
+        if (!beginOnce()) {
+            return;
+        }
+        Thread t = new Thread(this::loop, "trading-engine-" + accountId);
+        t.setDaemon(true);
+        loopThread = t;
+        t.start();
+    }
+
+    /**
+     * Runs every queued event on the calling thread, which acts as the event loop, and returns how
+     * many were run. For backtests and tests that drive the engine synchronously. The first call
+     * also begins reconciliation. Always call it from the same thread.
+     */
+    public int runPendingEvents() {
+        Thread me = Thread.currentThread();
+        if (loopThread != null) {
+            throw new IllegalStateException("engine " + accountId + " runs its own loop thread; do not drive it");
+        }
+        if (drivingThread == null) {
+            drivingThread = me;
+        } else if (drivingThread != me) {
+            throw new IllegalStateException("engine " + accountId + " is driven by thread " + drivingThread.getName()
+                    + "; runPendingEvents() called from " + me.getName());
+        }
+        beginOnce();
+        int n = 0;
+        Object e;
+        while ((e = inbox.poll()) != null) {
+            dispatch(e);
+            n++;
+        }
+        return n;
+    }
+
+    /** Enqueues a bar for the strategies of its symbol. Thread-safe; returns at once. */
+    @Override
+    public void onBar(Bar bar) {
+        enqueue(Objects.requireNonNull(bar, "bar"));
+    }
+
+    /**
+     * Hands the engine a signal from the host (the execute-a-signal path). Thread-safe. The future
+     * completes, off the caller's thread, with {@link SignalOutcome.Denied} and its reason or
+     * {@link SignalOutcome.Submitted} with the order and its client order id; later order events
+     * follow through the listeners. Re-sending a signal with the same strategy id and signal id
+     * returns the same order and never sends a second one.
+     */
+    public CompletableFuture<SignalOutcome> execute(Signal signal) {
+        Objects.requireNonNull(signal, "signal");
+        CompletableFuture<SignalOutcome> f = new CompletableFuture<>();
+        if (closed.get()) {
+            f.completeExceptionally(new IllegalStateException("engine " + accountId + " is closed"));
+            return f;
+        }
+        enqueue(new HostSignal(signal, f));
+        return f;
+    }
+
+    /** Sets the account's trading state (HALTED: nothing but cancels; REDUCING: only reducing orders). */
+    public void setTradingState(TradingState state) {
+        Objects.requireNonNull(state, "state");
+        enqueue(new SetState(state));
+    }
+
+    /** Asks the executor to cancel an order; allowed in every trading state. */
+    public void cancel(String clientOrderId) {
+        Objects.requireNonNull(clientOrderId, "clientOrderId");
+        enqueue(new Cancel(clientOrderId));
+    }
+
+    /** An immutable copy of the ledger, taken on the event loop between two events. */
+    public CompletableFuture<PortfolioSnapshot> portfolio() {
+        CompletableFuture<PortfolioSnapshot> f = new CompletableFuture<>();
+        enqueue(new SnapshotRequest(f));
+        return f;
+    }
+
+    /** The engine's metrics; callable from any thread. */
+    public MetricsSnapshot metrics() {
+        return metrics.snapshot();
+    }
+
+    public TradingMetrics metricsRecorder() {
+        return metrics;
+    }
+
+    public TradeJournal journal() {
+        return journal;
+    }
+
+    public Executor executor() {
+        return executor;
+    }
+
+    public TradingClock clock() {
+        return clock;
+    }
+
+    /** Whether the engine has reconciled with the executor and may trade. */
+    public boolean isReady() {
+        return ready;
+    }
+
+    /** Stops the loop, unsubscribes from the executor and flushes the journal. Does not close the executor or journal. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        Thread t = loopThread;
+        if (t != null) {
+            LockSupport.unpark(t);
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (executorSubscription != null) {
+            try {
+                executorSubscription.close();
+            } catch (Exception e) {
+                log.warn("engine {}: unsubscribing from executor {} failed: {}", accountId, executor.name(), e.toString());
+            }
+        }
+        try {
+            journal.flush().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("engine {}: journal flush on close did not complete: {}", accountId, e.toString());
+        }
+    }
+
+    // ------------------------------------------------------------------ loop machinery
+
+    private boolean beginOnce() {
+        if (!started.compareAndSet(false, true)) {
+            return false;
+        }
+        executorSubscription = executor.subscribe(this::enqueue);
+        requestReconciliation();
+        return true;
+    }
+
+    private void enqueue(Object event) {
+        inbox.offer(event);
+        Thread t = loopThread;
+        if (t != null && loopParked) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    private void loop() {
+        while (!closed.get()) {
+            Object e = inbox.poll();
+            if (e == null) {
+                loopParked = true;
+                e = inbox.poll();
+                if (e == null) {
+                    LockSupport.parkNanos(this, 1_000_000L);
+                    loopParked = false;
+                    continue;
+                }
+                loopParked = false;
+            }
+            dispatch(e);
+        }
+    }
+
+    private void dispatch(Object e) {
+        try {
+            if (e instanceof Bar bar) {
+                handleBar(bar);
+            } else if (e instanceof OrderEvent oe) {
+                handleOrderEvent(oe);
+            } else if (e instanceof HostSignal hs) {
+                StrategySlot slot = slotsById.get(hs.signal().strategyId());
+                processSignal(hs.signal(), slot, hs.future());
+            } else if (e instanceof IntentDurable d) {
+                onIntentDurable(d);
+            } else if (e instanceof LookupDone l) {
+                onLookupDone(l);
+            } else if (e instanceof RetryLookup r) {
+                resolveUnknown(r.clientOrderId(), r.attempt());
+            } else if (e instanceof Reconciled r) {
+                onReconciled(r);
+            } else if (e instanceof SetState s) {
+                setStateOnLoop(s.state(), "host");
+            } else if (e instanceof Cancel c) {
+                executor.cancel(c.clientOrderId());
+            } else if (e instanceof SnapshotRequest s) {
+                s.future().complete(ledger.snapshot());
+            } else {
+                throw new IllegalStateException("unknown engine event " + e.getClass().getName());
+            }
+        } catch (RuntimeException ex) {
+            // A bug in one event must not stop the account's loop; it is loud in the log.
+            log.error("engine {}: event {} failed", accountId, e.getClass().getSimpleName(), ex);
+        }
+    }
+
+    // ------------------------------------------------------------------ reconciliation (fail closed)
+
+    private void requestReconciliation() {
+        CompletableFuture<AccountSnapshot> f;
+        try {
+            f = executor.snapshot();
+        } catch (RuntimeException ex) {
+            f = CompletableFuture.failedFuture(ex);
+        }
+        f.thenApply(snapshot -> {
+            // Off the loop: the journal may be I/O. Recover the intents of the broker's open orders.
+            Map<String, OrderIntent> intents = new HashMap<>();
+            for (Order o : snapshot.openOrders()) {
+                journal.findIntent(o.clientOrderId()).ifPresent(i -> intents.put(o.clientOrderId(), i));
+            }
+            return new Reconciled(snapshot, intents, null);
+        }).exceptionally(ex -> new Reconciled(null, Map.of(), ex)).thenAccept(this::enqueue);
+    }
+
+    private void onReconciled(Reconciled r) {
+        if (r.error() != null) {
+            log.error("engine {}: cannot read the account from executor {}; not trading, retrying in {}s: {}", accountId,
+                    executor.name(), RECONCILE_RETRY.toSeconds(), r.error().toString());
+            CompletableFuture.runAsync(this::requestReconciliation,
+                    CompletableFuture.delayedExecutor(RECONCILE_RETRY.toMillis(), TimeUnit.MILLISECONDS));
+            return;
+        }
+        AccountSnapshot s = r.snapshot();
+        ledger.restore(s.cash(), s.positions());
+        for (Order o : s.openOrders()) {
+            OrderIntent intent = r.intents().get(o.clientOrderId());
+            if (intent == null) {
+                log.warn("engine {}: open order {} at the broker was not placed through this journal; it is not tracked",
+                        accountId, o.clientOrderId());
+                continue;
+            }
+            tracker.create(intent);
+            tracker.transition(o.clientOrderId(), OrderStatus.SUBMITTED, "recovered at start");
+            handleOrderEvent(eventFromOrder(o));
+        }
+        readyOnLoop = true;
+        ready = true;
+        log.info("engine {}: reconciled with {}: cash {}, {} positions, {} open orders", accountId, executor.name(),
+                s.cash().toPlainString(), s.positions().size(), s.openOrders().size());
+    }
+
+    // ------------------------------------------------------------------ bars
+
+    private void handleBar(Bar bar) {
+        ledger.markPrice(bar.symbol(), bar.close());
+        rollTradingDay();
+        if (ledger.quantity(bar.symbol()).signum() != 0) {
+            applyGuards();
+        }
+        StrategySlot[] slots = slotsBySymbol.get(bar.symbol());
+        if (slots != null) {
+            for (StrategySlot slot : slots) {
+                if (!slot.enabled) {
+                    continue;
+                }
+                Signal signal;
+                try {
+                    signal = slot.strategy.onBar(bar, slot);
+                } catch (RuntimeException ex) {
+                    metrics.onStrategyError(slot.id);
+                    log.error("engine {}: strategy {} failed on bar {} {}", accountId, slot.id, bar.symbol(), bar.start(), ex);
+                    continue;
+                }
+                if (signal != null) {
+                    processSignal(signal, slot, null);
+                }
+            }
+        }
+        for (EngineObserver o : observers) {
+            o.onBarProcessed(bar, ledger);
+        }
+    }
+
+    private void rollTradingDay() {
+        long now = clock.now().toEpochMilli();
+        if (now < nextDayStartMillis) {
+            return;
+        }
+        var day = Instant.ofEpochMilli(now).atZone(tradingZone).toLocalDate();
+        nextDayStartMillis = day.plusDays(1).atStartOfDay(tradingZone).toInstant().toEpochMilli();
+        ledger.startNewDay();
+        if (reducingByGuard && ledger.tradingState() == TradingState.REDUCING) {
+            reducingByGuard = false;
+            setStateOnLoop(TradingState.ACTIVE, "new trading day " + day);
+        }
+    }
+
+    private void applyGuards() {
+        if (ledger.tradingState() != TradingState.ACTIVE) {
+            return;
+        }
+        for (AccountGuard g : guards) {
+            TradingState required = g.requiredState(ledger);
+            if (required != TradingState.ACTIVE) {
+                reducingByGuard = required == TradingState.REDUCING;
+                setStateOnLoop(required, g.getClass().getSimpleName());
+                return;
+            }
+        }
+    }
+
+    private void setStateOnLoop(TradingState state, String origin) {
+        TradingState old = ledger.tradingState();
+        if (old != state) {
+            ledger.setTradingState(state);
+            log.warn("engine {}: trading state {} -> {} ({})", accountId, old, state, origin);
+        }
+        if ("host".equals(origin)) {
+            reducingByGuard = false;
+        }
+    }
+
+    // ------------------------------------------------------------------ signals
+
+    private void processSignal(Signal signal, StrategySlot slot, CompletableFuture<SignalOutcome> future) {
+        long t0 = System.nanoTime();
+        String strategyId = signal.strategyId();
+        metrics.onSignal(strategyId);
+        RiskDecision.Denied invalid = validator.validate(signal);
+        if (invalid != null) {
+            // Bad input leaves no trace in the journal or the ledger: only the outcome, the log and the metrics.
+            deny(signal, invalid.reason(), invalid.message(), future, false);
+            return;
+        }
+        journal.recordSignal(signal);
+        if (!readyOnLoop) {
+            deny(signal, DenialReason.NOT_READY, "engine " + accountId + " has not reconciled with executor "
+                    + executor.name() + " yet", future);
+            return;
+        }
+        if (slot != null && !slot.enabled) {
+            deny(signal, DenialReason.STRATEGY_DISABLED, "strategy " + strategyId + " is disabled", future);
+            return;
+        }
+        String clientOrderId = ClientOrderIds.derive(strategyId, signal.id());
+        TrackedOrder existing = tracker.get(clientOrderId);
+        if (existing != null) {
+            // The same signal again: idempotent, never a second order.
+            if (future != null) {
+                future.complete(new SignalOutcome.Submitted(signal.id(), existing.intent().request()));
+            }
+            return;
+        }
+        BigDecimal price = signal.referencePrice();
+        BigDecimal position = ledger.quantity(signal.symbol());
+        OrderSide side;
+        BigDecimal quantity;
+        if (signal.action() == SignalAction.CLOSE) {
+            if (position.signum() == 0) {
+                deny(signal, DenialReason.NO_POSITION, "no position in " + signal.symbol() + " to close", future);
+                return;
+            }
+            side = position.signum() > 0 ? OrderSide.SELL : OrderSide.BUY;
+            quantity = position.abs();
+        } else {
+            side = signal.action() == SignalAction.BUY ? OrderSide.BUY : OrderSide.SELL;
+            if (signal.quantity() != null) {
+                quantity = signal.quantity();
+            } else {
+                try {
+                    quantity = sizer.size(signal, price, ledger);
+                } catch (RuntimeException ex) {
+                    log.error("engine {}: sizer failed for signal {}", accountId, signal.id(), ex);
+                    deny(signal, DenialReason.ZERO_SIZE, "position sizer failed: " + ex, future);
+                    return;
+                }
+            }
+            if (quantity == null || quantity.signum() <= 0) {
+                deny(signal, DenialReason.ZERO_SIZE, "sized to zero: no edge or the caps leave nothing (confidence "
+                        + signal.confidence() + ", expectedReturn " + signal.expectedReturn() + ", expectedLoss "
+                        + signal.expectedLoss() + ")", future);
+                return;
+            }
+        }
+        OrderIntent intent;
+        try {
+            OrderRequest request = OrderRequest.market(clientOrderId, signal.symbol(), side, quantity, timeInForce);
+            double riskFraction = signal.action() == SignalAction.CLOSE ? 0.0 : Math.abs(signal.expectedLoss());
+            intent = new OrderIntent(request, signal.id(), strategyId, price, riskFraction, clock.now());
+        } catch (IllegalArgumentException ex) {
+            deny(signal, DenialReason.INVALID_SIGNAL, ex.getMessage(), future);
+            return;
+        }
+        RiskDecision decision;
+        try {
+            decision = riskManager.check(intent, ledger);
+        } catch (RuntimeException ex) {
+            log.error("engine {}: risk check failed for {}", accountId, clientOrderId, ex);
+            decision = new RiskDecision.Denied(DenialReason.CUSTOM_RULE, "risk check failed: " + ex);
+        }
+        if (decision instanceof RiskDecision.Denied d) {
+            deny(signal, d.reason(), d.message(), future);
+            return;
+        }
+        tracker.create(intent);
+        riskManager.onSubmitted(intent);
+        metrics.onApproved(strategyId);
+        journal.recordDecision(new DecisionRecord(signal.id(), strategyId, signal.symbol(), true, null, null,
+                intent.quantity(), intent.createdAt()));
+        for (EngineObserver o : observers) {
+            o.onDecision(signal, decision);
+        }
+        pendingSubmits.put(clientOrderId, new PendingSubmit(intent, future, t0));
+        CompletableFuture<Void> durable;
+        try {
+            durable = journal.recordIntent(intent);
+        } catch (RuntimeException ex) {
+            durable = CompletableFuture.failedFuture(ex);
+        }
+        if (durable.isDone() && !durable.isCompletedExceptionally()) {
+            send(clientOrderId); // in-memory journal: no hop through the inbox
+        } else {
+            durable.whenComplete((v, ex) -> enqueue(new IntentDurable(clientOrderId, ex)));
+        }
+    }
+
+    private void onIntentDurable(IntentDurable d) {
+        if (d.error() == null) {
+            send(d.clientOrderId());
+            return;
+        }
+        PendingSubmit p = pendingSubmits.remove(d.clientOrderId());
+        if (p == null) {
+            return;
+        }
+        tracker.transition(d.clientOrderId(), OrderStatus.DENIED, "journal could not record the intent");
+        log.error("engine {}: intent {} not durable, order not sent: {}", accountId, d.clientOrderId(), d.error().toString());
+        complete(p.future(), new SignalOutcome.Denied(p.intent().signalId(), DenialReason.JOURNAL_UNAVAILABLE,
+                "the journal could not record intent " + d.clientOrderId() + ": " + d.error().getMessage()));
+        metrics.onDenied(p.intent().strategyId(), DenialReason.JOURNAL_UNAVAILABLE);
+    }
+
+    private void send(String clientOrderId) {
+        PendingSubmit p = pendingSubmits.remove(clientOrderId);
+        if (p == null) {
+            return;
+        }
+        OrderIntent intent = p.intent();
+        if (ledger.tradingState() == TradingState.HALTED) {
+            // Halted while the intent was being journaled.
+            tracker.transition(clientOrderId, OrderStatus.DENIED, "halted before send");
+            metrics.onDenied(intent.strategyId(), DenialReason.TRADING_HALTED);
+            complete(p.future(), new SignalOutcome.Denied(intent.signalId(), DenialReason.TRADING_HALTED,
+                    "account " + accountId + " was halted before the order was sent"));
+            return;
+        }
+        tracker.transition(clientOrderId, OrderStatus.SUBMITTED, "sent to " + executor.name());
+        try {
+            executor.submit(intent.request());
+        } catch (RuntimeException ex) {
+            // Per the Executor contract nothing was sent: a closed executor or a broken request.
+            tracker.transition(clientOrderId, OrderStatus.UNKNOWN, "submit threw " + ex);
+            log.error("engine {}: executor {} refused {}", accountId, executor.name(), clientOrderId, ex);
+        }
+        metrics.onOrderSubmitted(intent.strategyId(), System.nanoTime() - p.startNanos());
+        SignalOutcome outcome = new SignalOutcome.Submitted(intent.signalId(), intent.request());
+        complete(p.future(), outcome);
+        deliver(outcome);
+    }
+
+    private void deny(Signal signal, DenialReason reason, String message, CompletableFuture<SignalOutcome> future) {
+        deny(signal, reason, message, future, true);
+    }
+
+    private void deny(Signal signal, DenialReason reason, String message, CompletableFuture<SignalOutcome> future,
+                      boolean journaled) {
+        metrics.onDenied(signal.strategyId(), reason);
+        if (journaled) {
+            journal.recordDecision(new DecisionRecord(signal.id(), signal.strategyId(), signal.symbol(), false, reason,
+                    message, null, clock.now()));
+        } else {
+            log.warn("engine {}: rejected signal {} of {}: {} {}", accountId, signal.id(), signal.strategyId(), reason, message);
+        }
+        RiskDecision.Denied d = new RiskDecision.Denied(reason, message);
+        for (EngineObserver o : observers) {
+            o.onDecision(signal, d);
+        }
+        SignalOutcome outcome = new SignalOutcome.Denied(signal.id(), reason, message);
+        complete(future, outcome);
+        deliver(outcome);
+        if (log.isDebugEnabled()) {
+            log.debug("engine {}: signal {} of {} denied {}: {}", accountId, signal.id(), signal.strategyId(), reason, message);
+        }
+    }
+
+    private static void complete(CompletableFuture<SignalOutcome> future, SignalOutcome outcome) {
+        if (future != null) {
+            future.completeAsync(() -> outcome); // off the loop: a host's continuation must not run here
+        }
+    }
+
+    // ------------------------------------------------------------------ order events
+
+    private void handleOrderEvent(OrderEvent e) {
+        journal.recordOrderEvent(e);
+        OrderTracker.EventResult r = tracker.onEvent(e);
+        TrackedOrder order = r.order();
+        if (order == null) {
+            log.warn("engine {}: event {} for unknown order {} ignored", accountId, e.type(), e.clientOrderId());
+            return;
+        }
+        OrderIntent intent = order.intent();
+        for (Fill fill : r.newFills()) {
+            ledger.applyFill(fill, intent.riskFraction());
+            journal.recordFill(fill);
+            for (EngineObserver o : observers) {
+                o.onFill(fill, ledger);
+            }
+        }
+        if (!r.newFills().isEmpty()) {
+            applyGuards();
+        }
+        if (r.statusChanged()) {
+            switch (order.status()) {
+                case FILLED -> metrics.onOrderFilled(intent.strategyId());
+                case REJECTED -> {
+                    metrics.onOrderRejected(intent.strategyId());
+                    log.warn("engine {}: order {} rejected: {}", accountId, e.clientOrderId(), e.reason());
+                }
+                case UNKNOWN -> resolveUnknown(e.clientOrderId(), 0);
+                default -> { }
+            }
+        }
+        StrategySlot slot = slotsById.get(intent.strategyId());
+        if (slot != null) {
+            try {
+                slot.strategy.onOrderEvent(e, slot);
+            } catch (RuntimeException ex) {
+                metrics.onStrategyError(slot.id);
+                log.error("engine {}: strategy {} failed on order event {}", accountId, slot.id, e.type(), ex);
+            }
+        }
+        if (!listeners.isEmpty()) {
+            for (ListenerRegistration l : listeners) {
+                l.delivery().execute(() -> safely(() -> l.listener().onOrderEvent(e)));
+            }
+        }
+    }
+
+    /** An ambiguous send is resolved by looking the order up, never by a blind re-send. */
+    private void resolveUnknown(String clientOrderId, int attempt) {
+        CompletableFuture<Optional<Order>> f;
+        try {
+            f = executor.lookup(clientOrderId);
+        } catch (RuntimeException ex) {
+            f = CompletableFuture.failedFuture(ex);
+        }
+        f.whenComplete((o, ex) -> enqueue(new LookupDone(clientOrderId, o, ex, attempt)));
+    }
+
+    private void onLookupDone(LookupDone l) {
+        TrackedOrder order = tracker.get(l.clientOrderId());
+        if (order == null || order.status() != OrderStatus.UNKNOWN) {
+            return; // resolved meanwhile by the event stream
+        }
+        if (l.error() != null) {
+            long delay = Math.min(30_000L, 250L << Math.min(l.attempt(), 7));
+            log.warn("engine {}: lookup of {} failed (attempt {}), retrying in {} ms: {}", accountId, l.clientOrderId(),
+                    l.attempt() + 1, delay, l.error().toString());
+            CompletableFuture.runAsync(() -> enqueue(new RetryLookup(l.clientOrderId(), l.attempt() + 1)),
+                    CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS));
+            return;
+        }
+        if (l.order() != null && l.order().isPresent()) {
+            handleOrderEvent(eventFromOrder(l.order().get()));
+            return;
+        }
+        // The broker never received it: sending again under the same client order id is safe.
+        int n = resubmits.merge(l.clientOrderId(), 1, Integer::sum);
+        if (n > MAX_RESUBMITS_AFTER_NOT_FOUND) {
+            log.error("engine {}: order {} still unknown to the broker after {} sends; leaving it UNKNOWN", accountId,
+                    l.clientOrderId(), n - 1);
+            return;
+        }
+        log.warn("engine {}: order {} not found at the broker; sending it again with the same client order id",
+                accountId, l.clientOrderId());
+        executor.submit(order.intent().request());
+        resolveUnknown(l.clientOrderId(), 0);
+    }
+
+    private OrderEvent eventFromOrder(Order o) {
+        OrderEventType type = OrderEventType.NEW;
+        for (OrderEventType t : OrderEventType.values()) {
+            if (t.resultingStatus() == o.status()) {
+                type = t;
+                break;
+            }
+        }
+        return new OrderEvent(type, o.clientOrderId(), o.brokerOrderId(), o.symbol(), o.request().side(),
+                o.filledQuantity(), o.averageFillPrice(), null, o.updatedAt(), "resolved by lookup");
+    }
+
+    private void deliver(SignalOutcome outcome) {
+        for (ListenerRegistration l : listeners) {
+            l.delivery().execute(() -> safely(() -> l.listener().onSignalOutcome(outcome)));
+        }
+    }
+
+    private static void safely(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException ex) {
+            log.warn("engine listener failed", ex);
+        }
+    }
+
+    // ------------------------------------------------------------------ internal types
+
+    private final class StrategySlot implements StrategyContext {
+        final String id;
+        final TradingStrategy strategy;
+        volatile boolean enabled;
+        private long sequence;
+
+        StrategySlot(String id, TradingStrategy strategy, boolean enabled) {
+            this.id = id;
+            this.strategy = strategy;
+            this.enabled = enabled;
+        }
+
+        @Override
+        public String strategyId() {
+            return id;
+        }
+
+        @Override
+        public PortfolioView portfolio() {
+            return ledger;
+        }
+
+        @Override
+        public TradingClock clock() {
+            return clock;
+        }
+
+        @Override
+        public Signal signal(String symbol, SignalAction action, double confidence, double expectedReturn,
+                             double expectedLoss, BigDecimal referencePrice) {
+            Instant now = clock.now();
+            String signalId = symbol.replace('/', '-') + '-' + now.getEpochSecond() + '-' + (++sequence);
+            return new Signal(signalId, id, symbol, action, confidence, expectedReturn, expectedLoss, referencePrice, null, now);
+        }
+    }
+
+    private record PendingSubmit(OrderIntent intent, CompletableFuture<SignalOutcome> future, long startNanos) { }
+
+    private record HostSignal(Signal signal, CompletableFuture<SignalOutcome> future) { }
+
+    private record IntentDurable(String clientOrderId, Throwable error) { }
+
+    private record LookupDone(String clientOrderId, Optional<Order> order, Throwable error, int attempt) { }
+
+    private record RetryLookup(String clientOrderId, int attempt) { }
+
+    private record Reconciled(AccountSnapshot snapshot, Map<String, OrderIntent> intents, Throwable error) { }
+
+    private record SetState(TradingState state) { }
+
+    private record Cancel(String clientOrderId) { }
+
+    private record SnapshotRequest(CompletableFuture<PortfolioSnapshot> future) { }
+
+    private record ListenerRegistration(EngineListener listener, java.util.concurrent.Executor delivery) { }
+
+    /** A strategy instance as wired into the engine. */
+    public record StrategySpec(String id, Set<String> symbols, TradingStrategy strategy, boolean enabled) {
+        public StrategySpec {
+            Objects.requireNonNull(id, "id");
+            symbols = Set.copyOf(symbols);
+            Objects.requireNonNull(strategy, "strategy");
+            if (symbols.isEmpty()) {
+                throw new IllegalArgumentException("strategy '" + id + "' has no symbols");
+            }
+        }
+    }
+
+    /** Builds a {@link TradingEngine}. Not thread-safe; use from one thread. */
+    public static final class Builder {
+        private final String accountId;
+        private BigDecimal initialCash = new BigDecimal("100000");
+        private TradingClock clock = new MarketCalendarClock();
+        private ZoneId tradingZone = MarketCalendarClock.NEW_YORK;
+        private final List<StrategySpec> strategies = new ArrayList<>();
+        private PositionSizer sizer;
+        private RiskManager riskManager;
+        private final List<AccountGuard> guards = new ArrayList<>();
+        private Executor executor;
+        private TradeJournal journal;
+        private TradingMetrics metrics;
+        private TimeInForce timeInForce = TimeInForce.DAY;
+        private final Set<String> tradableSymbols = new HashSet<>();
+        private final List<EngineObserver> observers = new ArrayList<>();
+        private final List<ListenerRegistration> listeners = new ArrayList<>();
+
+        private Builder(String accountId) {
+            Objects.requireNonNull(accountId, "accountId");
+            if (!accountId.matches("[A-Za-z0-9._-]{1,64}")) {
+                throw new IllegalArgumentException("accountId must be 1 to 64 characters of [A-Za-z0-9._-], was '" + accountId + "'");
+            }
+            this.accountId = accountId;
+        }
+
+        /** Starting cash before the executor's snapshot is adopted; must not be negative. */
+        public Builder initialCash(BigDecimal cash) {
+            if (cash == null || cash.signum() < 0) {
+                throw new IllegalArgumentException("initialCash must be zero or positive, was " + cash);
+            }
+            this.initialCash = cash;
+            return this;
+        }
+
+        public Builder clock(TradingClock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The zone whose midnight starts a new trading day (daily loss baseline); default America/New_York. */
+        public Builder tradingZone(ZoneId zone) {
+            this.tradingZone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        public Builder strategy(String id, Set<String> symbols, TradingStrategy strategy) {
+            return strategy(new StrategySpec(id, symbols, strategy, true));
+        }
+
+        public Builder strategy(StrategySpec spec) {
+            strategies.add(Objects.requireNonNull(spec, "spec"));
+            return this;
+        }
+
+        public Builder sizer(PositionSizer sizer) {
+            this.sizer = Objects.requireNonNull(sizer, "sizer");
+            return this;
+        }
+
+        /** Uses a {@link RuleBasedRiskManager} over these rules; rules that are {@link AccountGuard}s also guard the account. */
+        public Builder riskRules(List<RiskRule> rules) {
+            this.riskManager = new RuleBasedRiskManager(rules);
+            for (RiskRule r : rules) {
+                if (r instanceof AccountGuard g) {
+                    guards.add(g);
+                }
+            }
+            return this;
+        }
+
+        public Builder riskManager(RiskManager riskManager) {
+            this.riskManager = Objects.requireNonNull(riskManager, "riskManager");
+            return this;
+        }
+
+        public Builder guard(AccountGuard guard) {
+            guards.add(Objects.requireNonNull(guard, "guard"));
+            return this;
+        }
+
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /** The journal; an {@link InMemoryTradeJournal} when not set. */
+        public Builder journal(TradeJournal journal) {
+            this.journal = Objects.requireNonNull(journal, "journal");
+            return this;
+        }
+
+        public Builder metrics(TradingMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics, "metrics");
+            return this;
+        }
+
+        public Builder timeInForce(TimeInForce tif) {
+            this.timeInForce = Objects.requireNonNull(tif, "tif");
+            return this;
+        }
+
+        /** Symbols the host may trade through {@link TradingEngine#execute} besides the strategies' symbols. */
+        public Builder tradableSymbols(Set<String> symbols) {
+            tradableSymbols.addAll(symbols);
+            return this;
+        }
+
+        public Builder observer(EngineObserver observer) {
+            observers.add(Objects.requireNonNull(observer, "observer"));
+            return this;
+        }
+
+        public Builder listener(EngineListener listener, java.util.concurrent.Executor delivery) {
+            listeners.add(new ListenerRegistration(Objects.requireNonNull(listener, "listener"),
+                    Objects.requireNonNull(delivery, "delivery")));
+            return this;
+        }
+
+        /** @throws IllegalStateException naming the missing piece (executor, sizer or risk manager) */
+        public TradingEngine build() {
+            if (executor == null) {
+                throw new IllegalStateException("engine " + accountId + ": no executor configured");
+            }
+            if (sizer == null) {
+                throw new IllegalStateException("engine " + accountId + ": no position sizer configured");
+            }
+            if (riskManager == null) {
+                throw new IllegalStateException("engine " + accountId + ": no risk manager or risk rules configured");
+            }
+            return new TradingEngine(this);
+        }
+    }
+}
