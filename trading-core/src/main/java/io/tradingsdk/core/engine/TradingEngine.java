@@ -106,7 +106,7 @@ public final class TradingEngine implements BarListener, AutoCloseable {
 
     // Loop state: touched by the loop thread only.
     private final PortfolioLedger ledger;
-    private final OrderTracker tracker = new OrderTracker();
+    private final OrderTracker tracker;
     private final Map<String, PendingSubmit> pendingSubmits = new HashMap<>();
     private final Map<String, Integer> resubmits = new HashMap<>();
     private long nextDayStartMillis = Long.MIN_VALUE;
@@ -137,6 +137,7 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         this.observers = List.copyOf(b.observers);
         this.listeners = List.copyOf(b.listeners);
         this.ledger = new PortfolioLedger(accountId, b.initialCash);
+        this.tracker = new OrderTracker(clock);
 
         Map<String, StrategySlot> byId = new LinkedHashMap<>();
         Map<String, List<StrategySlot>> bySymbol = new HashMap<>();

@@ -54,7 +54,7 @@ public final class PortfolioLedger implements PortfolioView {
     private static final MathContext MC = MathContext.DECIMAL128;
 
     private final String accountId;
-    private final BigDecimal initialCash;
+    private BigDecimal initialCash;
     private BigDecimal cash;
     private double cashDouble;
     private BigDecimal fees = BigDecimal.ZERO;
@@ -143,6 +143,57 @@ public final class PortfolioLedger implements PortfolioView {
             b.mark = fill.price().doubleValue();
             b.hasMark = true;
         }
+    }
+
+    /**
+     * Adopts the broker's account report as the starting state: its cash and its positions (at their
+     * average prices, marked at their market prices). The broker's report is the truth at start, so
+     * this replaces the configured initial cash. Allowed only before any fill was applied.
+     *
+     * @throws IllegalStateException if a fill was already applied (nothing changes)
+     * @throws IllegalArgumentException naming the value if cash is negative or a position is malformed (nothing changes)
+     */
+    public void restore(BigDecimal brokerCash, java.util.List<io.tradingsdk.api.portfolio.Position> positions) {
+        Objects.requireNonNull(brokerCash, "brokerCash");
+        Objects.requireNonNull(positions, "positions");
+        for (int i = 0; i < bookCount; i++) {
+            if (bookArray[i].held) {
+                throw new IllegalStateException("ledger " + accountId + " already has fills; restore is only for the start");
+            }
+        }
+        if (brokerCash.signum() < 0) {
+            throw new IllegalArgumentException("broker cash must not be negative, was " + brokerCash.toPlainString());
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (io.tradingsdk.api.portfolio.Position p : positions) {
+            if (!seen.add(p.symbol())) {
+                throw new IllegalArgumentException("broker reported symbol " + p.symbol() + " twice");
+            }
+            if (p.quantity().signum() != 0 && (p.averagePrice().signum() <= 0 || p.marketPrice().signum() <= 0)) {
+                throw new IllegalArgumentException("broker position " + p.symbol() + " has a non-positive price: avg "
+                        + p.averagePrice().toPlainString() + ", market " + p.marketPrice().toPlainString());
+            }
+        }
+        BigDecimal totalCost = BigDecimal.ZERO;
+        for (io.tradingsdk.api.portfolio.Position p : positions) {
+            if (p.quantity().signum() == 0) {
+                continue;
+            }
+            Book b = bookFor(p.symbol());
+            b.held = true;
+            b.qty = p.quantity();
+            b.qtyDouble = p.quantity().doubleValue();
+            b.costBasis = p.quantity().multiply(p.averagePrice());
+            b.markDecimal = p.marketPrice();
+            b.mark = p.marketPrice().doubleValue();
+            b.hasMark = true;
+            totalCost = totalCost.add(b.costBasis);
+        }
+        cash = brokerCash;
+        cashDouble = brokerCash.doubleValue();
+        // Keeps equity == initialCash + realized + unrealized - fees exact from here on.
+        initialCash = brokerCash.add(totalCost);
+        dayStartEquity = equity();
     }
 
     /**
