@@ -74,8 +74,8 @@ public final class OrderRateRule implements RiskRule {
         if (now - oldest >= windowNanos) {
             return null;
         }
-        return new RiskDecision.Denied(DenialReason.ORDER_RATE_LIMIT, "order " + intent.clientOrderId() + " would be the "
-                + (maxOrders + 1) + "th within " + window + ", above " + NAME + " maxOrders " + maxOrders
+        return new RiskDecision.Denied(DenialReason.ORDER_RATE_LIMIT, "order " + intent.clientOrderId() + " would make "
+                + (maxOrders + 1) + " orders within " + window + ", above " + NAME + " maxOrders " + maxOrders
                 + " (oldest counted at " + Instant.ofEpochSecond(0, oldest) + ")");
     }
 

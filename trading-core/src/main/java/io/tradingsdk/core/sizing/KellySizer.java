@@ -6,13 +6,15 @@ import io.tradingsdk.api.risk.PositionSizer;
 import io.tradingsdk.api.signal.Signal;
 import io.tradingsdk.api.signal.SignalAction;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Objects;
 
 /**
  * Sizes by the Kelly criterion ({@code kelly}). With {@code b = expectedReturn / |expectedLoss|},
  * {@code p = confidence} and {@code q = 1 - p}, the Kelly fraction is {@code f = (b p - q) / b},
  * never below zero. The order's budget is {@code equity x f x kellyFraction} (fractional Kelly:
- * 0.5 stakes half of full Kelly, which keeps most of the growth with far less variance), and the
+ * 0.5 stakes half of full Kelly, which keeps most of the growth with far less variance; the
+ * product is taken to 12 decimals so that binary rounding cannot cost a share), and the
  * quantity is that budget over the price, rounded down to the quantity step, after the caps of
  * {@link SizingLimits} (position fraction of equity, shares, notional, shorting).
  *
@@ -31,6 +33,7 @@ public final class KellySizer implements PositionSizer {
 
     public static final String NAME = "kelly";
     public static final double DEFAULT_KELLY_FRACTION = 0.5;
+    private static final int FRACTION_DECIMALS = 12;
 
     private final double kellyFraction;
     private final SizingLimits limits;
@@ -97,7 +100,10 @@ public final class KellySizer implements PositionSizer {
         if (f <= 0.0) {
             return BigDecimal.ZERO;
         }
-        BigDecimal budget = portfolio.equity().multiply(BigDecimal.valueOf(f));
+        // f is a statistic computed in binary floating point: 0.6 - 0.4 gives 0.19999999999999996.
+        // Twelve decimals keep every meaningful digit and let the worked examples size exactly.
+        BigDecimal fraction = BigDecimal.valueOf(f).setScale(FRACTION_DECIMALS, RoundingMode.HALF_EVEN);
+        BigDecimal budget = portfolio.equity().multiply(fraction);
         return Sizing.quantity(limits, budget, BigDecimal.ONE, signal, price, portfolio);
     }
 
