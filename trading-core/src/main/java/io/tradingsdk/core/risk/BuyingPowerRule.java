@@ -1,0 +1,76 @@
+package io.tradingsdk.core.risk;
+
+import io.tradingsdk.api.order.OrderIntent;
+import io.tradingsdk.api.order.OrderSide;
+import io.tradingsdk.api.portfolio.PortfolioView;
+import io.tradingsdk.api.risk.DenialReason;
+import io.tradingsdk.api.risk.RiskDecision;
+import io.tradingsdk.api.risk.RiskRule;
+import io.tradingsdk.core.risk.internal.Approx;
+import io.tradingsdk.core.risk.internal.Checks;
+import io.tradingsdk.core.risk.internal.Text;
+import java.math.BigDecimal;
+
+/**
+ * {@value #NAME}: a BUY that opens or adds to a long position may cost at most the buying power,
+ * {@code cash x marginMultiplier}; otherwise it is refused with {@link
+ * DenialReason#INSUFFICIENT_BUYING_POWER}. The cost is the intent's notional (quantity times the
+ * reference price). SELLs and BUYs that only reduce a short pass. A BUY that flips a short to a
+ * long is judged on its whole cost, which is the cash it takes.
+ *
+ * <p>Cash committed to orders still working at the broker is not in {@link PortfolioView#cash()};
+ * a host that needs it counted uses a multiplier below 1 or its own rule.
+ *
+ * <p><b>Thread:</b> the event loop. Immutable; the pass path does not allocate.
+ */
+public final class BuyingPowerRule implements RiskRule {
+
+    public static final String NAME = "buying-power";
+
+    private final double marginMultiplier;
+    private final BigDecimal marginMultiplierDecimal;
+
+    /**
+     * @param marginMultiplier buying power per unit of cash, in (0, 4]; 1 for a cash account
+     * @throws IllegalArgumentException ({@link io.tradingsdk.api.provider.InvalidParameterException}) if out of range
+     */
+    public BuyingPowerRule(double marginMultiplier) {
+        this.marginMultiplier = Checks.fraction("marginMultiplier", marginMultiplier, 4.0);
+        this.marginMultiplierDecimal = BigDecimal.valueOf(marginMultiplier);
+    }
+
+    public double marginMultiplier() {
+        return marginMultiplier;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public RiskDecision.Denied evaluate(OrderIntent intent, PortfolioView portfolio) {
+        if (intent.side() != OrderSide.BUY || RiskRules.reducesPosition(intent, portfolio)) {
+            return null;
+        }
+        BigDecimal cash = portfolio.cash();
+        double cost = RiskRules.approxNotional(intent);
+        double power = cash.doubleValue() * marginMultiplier;
+        int sign = Approx.sign(cost - power, cost + Math.abs(power));
+        if (sign == 0) {
+            sign = intent.notional().compareTo(cash.multiply(marginMultiplierDecimal));
+        }
+        if (sign <= 0) {
+            return null;
+        }
+        return new RiskDecision.Denied(DenialReason.INSUFFICIENT_BUYING_POWER, "BUY " + Text.plain(intent.quantity()) + " "
+                + intent.symbol() + " costs " + Text.plain(intent.notional()) + ", above buying power "
+                + Text.plain(cash.multiply(marginMultiplierDecimal)) + " (cash " + Text.plain(cash) + " x " + NAME
+                + " marginMultiplier " + Text.num(marginMultiplier) + ")");
+    }
+
+    @Override
+    public String toString() {
+        return NAME + "[marginMultiplier=" + Text.num(marginMultiplier) + "]";
+    }
+}

@@ -1,0 +1,45 @@
+package io.tradingsdk.core.risk;
+
+import io.tradingsdk.api.provider.ParameterSchema;
+import io.tradingsdk.api.provider.ParameterSpec;
+import io.tradingsdk.api.provider.Parameters;
+import io.tradingsdk.api.provider.ProviderContext;
+import io.tradingsdk.api.risk.RiskRule;
+import io.tradingsdk.api.risk.RiskRuleProvider;
+import java.math.BigDecimal;
+
+/**
+ * Provider of {@link MaxOrderQuantityRule} ({@value MaxOrderQuantityRule#NAME}). Parameter: {@code
+ * maxQuantity} (decimal, default 10000).
+ *
+ * <p>Found through {@link java.util.ServiceLoader} or registered in code. {@link #create} runs on
+ * the host's thread while the engine is built; it throws {@link
+ * io.tradingsdk.api.provider.InvalidParameterException} naming the parameter for a value the
+ * schema's inclusive ranges cannot refuse (such as a fraction of exactly 0).
+ */
+public final class MaxOrderQuantityRuleProvider implements RiskRuleProvider {
+
+    private static final ParameterSchema SCHEMA = ParameterSchema.of(
+            ParameterSpec.decimal("maxQuantity", new BigDecimal("10000"), BigDecimal.ZERO, null,
+                    "largest quantity per order, positive"));
+
+    @Override
+    public String name() {
+        return MaxOrderQuantityRule.NAME;
+    }
+
+    @Override
+    public String description() {
+        return "Caps the quantity of every order.";
+    }
+
+    @Override
+    public ParameterSchema parameterSchema() {
+        return SCHEMA;
+    }
+
+    @Override
+    public RiskRule create(Parameters parameters, ProviderContext context) {
+        return new MaxOrderQuantityRule(parameters.getDecimal("maxQuantity"));
+    }
+}

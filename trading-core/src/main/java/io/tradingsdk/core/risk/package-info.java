@@ -1,0 +1,28 @@
+/**
+ * Built-in quick risk rules, the rule-based {@link io.tradingsdk.api.risk.RiskManager} and their
+ * providers.
+ *
+ * <p><b>Thread:</b> everything here runs on the engine's event loop, one thread per account. Rules
+ * keep unsynchronized state (rate windows, recent signals) and take no locks, do no I/O and do
+ * not block.
+ *
+ * <p><b>Allocation:</b> a rule lets an intent pass by returning {@code null}. On that path a rule
+ * creates no objects: exact decimal comparisons are first decided in {@code double} with a proven
+ * error margin, and only when the values are within a hair of a limit are they settled with
+ * {@code BigDecimal} arithmetic (see {@link io.tradingsdk.core.risk.internal.Approx}). Denials
+ * allocate their {@link io.tradingsdk.api.risk.RiskDecision.Denied} and message. Notional-only
+ * intents ({@code request.quantity() == null}) make {@link io.tradingsdk.api.order.OrderIntent#quantity()}
+ * divide, which allocates; sized intents do not.
+ *
+ * <p><b>Order of rules:</b> {@link io.tradingsdk.core.risk.RuleBasedRiskManager} runs rules in
+ * the given order and stops at the first denial. The engine always puts {@link
+ * io.tradingsdk.core.risk.TradingStateRule} first, so a HALTED or REDUCING account answers with
+ * that reason before any other rule is asked.
+ *
+ * <p><b>Reducing orders:</b> an order reduces a position when its side is opposite to the
+ * position's and its quantity is at most the position's size ({@link
+ * io.tradingsdk.core.risk.RiskRules#reducesPosition}). Exposure limits (position fraction,
+ * portfolio risk, buying power, daily loss) always let such orders pass; order-level limits
+ * (quantity, notional, collar, rate, duplicates, symbol filter, market hours) apply to every order.
+ */
+package io.tradingsdk.core.risk;

@@ -1,0 +1,74 @@
+package io.tradingsdk.core.sizing;
+
+import io.tradingsdk.api.portfolio.PortfolioView;
+import io.tradingsdk.api.signal.Signal;
+import io.tradingsdk.api.signal.SignalAction;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** The quantity arithmetic shared by the sizers: caps, direction and rounding to the step. */
+final class Sizing {
+
+    private Sizing() {
+    }
+
+    /** Rejects what the engine should have rejected already: a broken invariant. */
+    static void checkPrice(BigDecimal price) {
+        if (price == null || price.signum() <= 0) {
+            throw new IllegalArgumentException("price must be positive, was " + (price == null ? "null" : price.toPlainString()));
+        }
+    }
+
+    /**
+     * The order quantity for a money budget {@code budget / divisor}, after every cap.
+     *
+     * @param budget  money the sizer's formula would put into this order (before dividing)
+     * @param divisor divides the budget (1 when the budget is already final); positive
+     */
+    static BigDecimal quantity(SizingLimits limits, BigDecimal budget, BigDecimal divisor, Signal signal, BigDecimal price,
+                               PortfolioView portfolio) {
+        BigDecimal position = portfolio.quantity(signal.symbol());
+        if (signal.action() == SignalAction.CLOSE) {
+            return position.abs();
+        }
+        BigDecimal equity = portfolio.equity();
+        if (equity.signum() <= 0 || budget.signum() <= 0) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal step = limits.quantityStep();
+        BigDecimal stepPrice = price.multiply(step);
+        // From the formula: floor(budget / (divisor * price * step)) steps.
+        BigDecimal qty = steps(budget, divisor.multiply(stepPrice), step);
+        // Per-order notional cap.
+        qty = qty.min(steps(limits.maxNotional(), stepPrice, step));
+        // Per-order quantity cap, rounded down to the step.
+        qty = qty.min(steps(limits.maxShares(), step, step));
+        // Position cap: |position after| * price <= maxPositionFraction * equity. In the order's
+        // direction the position after is held + qty, so qty <= cap - held (held negative gives room).
+        int direction = signal.action() == SignalAction.BUY ? 1 : -1;
+        BigDecimal held = direction > 0 ? position : position.negate();
+        BigDecimal room = equity.multiply(BigDecimal.valueOf(limits.maxPositionFraction())).subtract(held.multiply(price));
+        qty = qty.min(steps(room, stepPrice, step));
+        if (direction < 0 && !limits.allowShort()) {
+            // Only reduce or close a long; the whole long even if it is not a multiple of the step.
+            qty = qty.min(position.max(BigDecimal.ZERO));
+        }
+        return normalize(qty.max(BigDecimal.ZERO));
+    }
+
+    /** floor(amount / unitCost) * step, or zero when negative. */
+    private static BigDecimal steps(BigDecimal amount, BigDecimal unitCost, BigDecimal step) {
+        if (amount.signum() <= 0) {
+            return BigDecimal.ZERO;
+        }
+        return amount.divide(unitCost, 0, RoundingMode.FLOOR).multiply(step);
+    }
+
+    /** No exponent notation: a step of 1E+1 would give 5E+1. */
+    private static BigDecimal normalize(BigDecimal qty) {
+        if (qty.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        return qty.scale() < 0 ? qty.setScale(0) : qty;
+    }
+}

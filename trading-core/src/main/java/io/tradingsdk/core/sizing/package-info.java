@@ -1,0 +1,14 @@
+/**
+ * Built-in position sizers and their providers: {@link io.tradingsdk.core.sizing.KellySizer}
+ * ({@code kelly}) and {@link io.tradingsdk.core.sizing.FixedFractionalSizer}
+ * ({@code fixed-fractional}), sharing the caps of {@link io.tradingsdk.core.sizing.SizingLimits}.
+ *
+ * <p><b>Thread:</b> sizers are called on the engine's event loop; they are immutable, do no I/O and
+ * take no locks. Quantities and money are exact {@link java.math.BigDecimal}; fractions (Kelly's
+ * f, risk fractions) are {@code double} and enter the money arithmetic as the decimal they print as.
+ *
+ * <p><b>CLOSE signals</b> are sized by the engine (the whole position), not by a sizer; if a sizer
+ * is asked anyway it answers the absolute position. An explicit {@code Signal.quantity()} is the
+ * engine's business too: sizers ignore it.
+ */
+package io.tradingsdk.core.sizing;

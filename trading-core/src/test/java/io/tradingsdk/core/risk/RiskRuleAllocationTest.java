@@ -1,0 +1,108 @@
+package io.tradingsdk.core.risk;
+
+import static io.tradingsdk.api.order.OrderSide.BUY;
+import static io.tradingsdk.api.order.OrderSide.SELL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.tradingsdk.api.order.OrderIntent;
+import io.tradingsdk.api.portfolio.PortfolioView;
+import io.tradingsdk.api.risk.RiskDecision;
+import io.tradingsdk.api.risk.RiskRule;
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The event loop relies on risk rules creating no garbage when they let an intent pass. Counts the
+ * bytes this thread allocates over many checks (a count, not a timing); mostly interpreted code,
+ * where no escape analysis hides an allocation, so any {@code new} on the pass path shows.
+ */
+class RiskRuleAllocationTest {
+
+    private static final int CALLS = 20_000;
+
+    private static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+    }
+
+    private static boolean supported() {
+        return ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t
+                && t.isThreadAllocatedMemorySupported() && t.isThreadAllocatedMemoryEnabled();
+    }
+
+    private static long bytesPerRun(RiskRule rule, OrderIntent[] intents, PortfolioView p) {
+        for (OrderIntent i : intents) {
+            assertThat(rule.evaluate(i, p)).as("%s must pass %s", rule, i.request()).isNull();
+        }
+        long before = allocatedBytes();
+        for (int n = 0; n < CALLS; n++) {
+            if (rule.evaluate(intents[n % intents.length], p) != null) {
+                throw new AssertionError(rule + " denied");
+            }
+        }
+        return allocatedBytes() - before;
+    }
+
+    @Test
+    void everyBuiltInRuleLetsIntentsPassWithoutAllocating() {
+        assumeTrue(supported(), "thread allocation counting not available");
+        SettablePortfolio p = SettablePortfolio.withEquity("100000.00").lastPrice("AAPL", "187.45")
+                .position("AAPL", "-12").capitalAtRisk("1250.50").lastPrice("ETH/USD", "3012.125");
+        OrderIntent[] intents = {
+                Intents.market(BUY, "AAPL", "25", "187.45"),
+                Intents.market(BUY, "AAPL", "12", "187.45"),
+                Intents.limit(BUY, "AAPL", "3", "186.90", "187.45"),
+                Intents.market(SELL, "ETH/USD", "0.123456789", "3012.125"),
+        };
+        for (RiskRule rule : RuleBasedRiskManager.defaultRules(new TestContext())) {
+            long bytes = bytesPerRun(rule, intents, p);
+            // A single object on the pass path would be >= 16 bytes per call, i.e. >= 320,000 bytes.
+            assertThat(bytes).as("bytes allocated by %s over %d passing checks", rule.name(), CALLS).isLessThan(CALLS);
+        }
+    }
+
+    @Test
+    void managerApprovalReusesItsDecision() {
+        assumeTrue(supported(), "thread allocation counting not available");
+        SettablePortfolio p = SettablePortfolio.withEquity("100000.00").lastPrice("AAPL", "187.45");
+        RuleBasedRiskManager manager = RuleBasedRiskManager.withDefaultRules(new TestContext());
+        OrderIntent intent = Intents.market(BUY, "AAPL", "25", "187.45");
+        RiskDecision first = manager.check(intent, p);
+        long before = allocatedBytes();
+        for (int n = 0; n < CALLS; n++) {
+            if (manager.check(intent, p) != first) {
+                throw new AssertionError("new decision");
+            }
+        }
+        assertThat(allocatedBytes() - before).isLessThan(CALLS);
+    }
+
+    @Test
+    void rateAndDuplicateWindowsRecordWithoutAllocatingOnceKeysExist() {
+        assumeTrue(supported(), "thread allocation counting not available");
+        OrderRateRule rate = new OrderRateRule(1000, java.time.Duration.ofSeconds(1));
+        DuplicateSignalRule dup = new DuplicateSignalRule(java.time.Duration.ofMillis(1));
+        // Times only move forward, as engine time does; intents are built before counting.
+        OrderIntent[] intents = new OrderIntent[CALLS];
+        for (int i = 0; i < intents.length; i++) {
+            intents[i] = Intents.market("s", i % 2 == 0 ? BUY : SELL, i % 3 == 0 ? "AAPL" : "MSFT", "1", "1",
+                    Intents.T0.plusMillis(10L * i));
+        }
+        PortfolioView p = new SettablePortfolio();
+        for (int i = 0; i < 6; i++) {
+            dup.onAccepted(intents[i]);
+        }
+        long before = allocatedBytes();
+        for (int n = 6; n < CALLS; n++) {
+            OrderIntent i = intents[n];
+            for (int r = 0; r < 2; r++) {
+                RiskRule rule = r == 0 ? rate : dup;
+                if (rule.evaluate(i, p) != null) {
+                    throw new AssertionError(rule + " denied " + i.createdAt());
+                }
+                rule.onAccepted(i);
+            }
+        }
+        assertThat(allocatedBytes() - before).isLessThan(CALLS);
+    }
+}
