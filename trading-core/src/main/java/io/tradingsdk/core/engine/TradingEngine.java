@@ -921,17 +921,18 @@ public final class TradingEngine implements BarListener, AutoCloseable {
 
         /** Uses a {@link RuleBasedRiskManager} over these rules; rules that are {@link AccountGuard}s also guard the account. */
         public Builder riskRules(List<RiskRule> rules) {
-            this.riskManager = new RuleBasedRiskManager(rules);
-            for (RiskRule r : rules) {
-                if (r instanceof AccountGuard g) {
-                    guards.add(g);
-                }
-            }
+            RuleBasedRiskManager manager = new RuleBasedRiskManager(rules);
+            this.riskManager = manager;
+            guards.add(manager); // reports the most restrictive state its guard rules (daily loss) require
             return this;
         }
 
+        /** A custom risk manager; if it is also an {@link AccountGuard} it guards the account too. */
         public Builder riskManager(RiskManager riskManager) {
             this.riskManager = Objects.requireNonNull(riskManager, "riskManager");
+            if (riskManager instanceof AccountGuard g) {
+                guards.add(g);
+            }
             return this;
         }
 
