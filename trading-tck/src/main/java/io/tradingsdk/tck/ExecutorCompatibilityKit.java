@@ -403,8 +403,9 @@ public abstract class ExecutorCompatibilityKit {
     }
 
     /**
-     * Makes market trades at the reference price, one per polling round, until the order's FILL event
-     * arrives or {@link #eventTimeout()} passes.
+     * Makes market trades at the reference price until the order's FILL event arrives or
+     * {@link #eventTimeout()} passes: the next trade follows as soon as the last one produced an event
+     * of the order, or after a polling round of at most 100 ms when it produced none.
      */
     protected OrderEvent awaitFilledWhileTrading(String clientOrderId) {
         Predicate<OrderEvent> filled = isFor(clientOrderId, OrderEventType.FILL);
@@ -419,12 +420,12 @@ public abstract class ExecutorCompatibilityKit {
                 return fail("order " + clientOrderId + " did not fill within " + eventTimeout() + "; its events: "
                         + describe(events.eventsOf(clientOrderId)));
             }
+            int before = events.size();
             makeMarketTrade(tradableSymbol(), referencePrice());
+            // Trade again as soon as this trade produced an event of the order (a partial fill), or
+            // after a short round when it produced none yet.
             Duration round = Duration.ofNanos(Math.min(remaining, POLL_ROUND.toNanos()));
-            Optional<OrderEvent> got = events.await(filled, round);
-            if (got.isPresent()) {
-                return got.get();
-            }
+            events.awaitFrom(before, e -> e.clientOrderId().equals(clientOrderId), round);
         }
     }
 

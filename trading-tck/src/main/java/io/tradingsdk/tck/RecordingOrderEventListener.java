@@ -71,9 +71,17 @@ public final class RecordingOrderEventListener implements OrderEventListener {
      * @throws IllegalStateException if the waiting thread is interrupted (the interrupt flag is kept)
      */
     public Optional<OrderEvent> await(Predicate<OrderEvent> predicate, Duration timeout) {
+        return awaitFrom(0, predicate, timeout);
+    }
+
+    /**
+     * Like {@link #await}, but considers only events at arrival index {@code fromIndex} or later
+     * (see {@link #size()}): "the next matching event after this point".
+     */
+    public Optional<OrderEvent> awaitFrom(int fromIndex, Predicate<OrderEvent> predicate, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lock) {
-            int checked = 0;
+            int checked = Math.max(0, fromIndex);
             while (true) {
                 for (; checked < events.size(); checked++) {
                     if (predicate.test(events.get(checked))) {
@@ -95,10 +103,10 @@ public final class RecordingOrderEventListener implements OrderEventListener {
         }
     }
 
-    /** Forgets every event received so far. */
-    public void clear() {
+    /** How many events were received so far. */
+    public int size() {
         synchronized (lock) {
-            events.clear();
+            return events.size();
         }
     }
 }
