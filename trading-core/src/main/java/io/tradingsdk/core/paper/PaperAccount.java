@@ -49,21 +49,25 @@ final class PaperAccount {
         BigDecimal before = h.quantity;
         BigDecimal after = before.add(signed);
         if (before.signum() == 0 || before.signum() == signed.signum()) {
-            // Opening or adding: the entry price becomes the weighted average.
-            BigDecimal cost = before.abs().multiply(h.averagePrice).add(fill.quantity().multiply(fill.price()));
-            h.averagePrice = divide(cost, after.abs());
+            // Opening or adding: the cost basis grows exactly.
+            h.cost = h.cost.add(fill.notional());
         } else {
-            // Reducing, closing or flipping: realize P&L on the closed part at the old entry price.
+            // Reducing, closing or flipping: the closed part leaves at its share of the cost basis
+            // (exact when the whole position closes) and realizes the difference.
             BigDecimal closed = signed.abs().min(before.abs());
-            BigDecimal perUnit = fill.price().subtract(h.averagePrice);
-            h.realizedPnl = h.realizedPnl.add(perUnit.multiply(closed).multiply(BigDecimal.valueOf(before.signum())));
-            if (after.signum() == 0) {
-                h.averagePrice = BigDecimal.ZERO;
-            } else if (after.signum() != before.signum()) {
-                h.averagePrice = fill.price();
+            BigDecimal closedCost = closed.compareTo(before.abs()) == 0 ? h.cost
+                    : h.cost.multiply(closed).divide(before.abs(), AVERAGE_PRICE_SCALE, RoundingMode.HALF_EVEN);
+            BigDecimal pnl = closed.multiply(fill.price()).subtract(closedCost);
+            h.realizedPnl = h.realizedPnl.add(before.signum() > 0 ? pnl : pnl.negate());
+            h.cost = h.cost.subtract(closedCost);
+            if (after.signum() != 0 && after.signum() != before.signum()) {
+                h.cost = after.abs().multiply(fill.price());
             }
         }
         h.quantity = after;
+        if (after.signum() == 0) {
+            h.cost = BigDecimal.ZERO;
+        }
     }
 
     /** Positions that are not flat, by symbol; market price is the last bar's close, else the entry price. */
@@ -72,8 +76,9 @@ final class PaperAccount {
         for (Map.Entry<String, Holding> e : holdings.entrySet()) {
             Holding h = e.getValue();
             if (h.quantity.signum() != 0) {
-                BigDecimal mark = lastPrices.getOrDefault(e.getKey(), h.averagePrice);
-                out.add(new Position(e.getKey(), h.quantity, h.averagePrice, mark, h.realizedPnl));
+                BigDecimal average = divide(h.cost, h.quantity.abs());
+                BigDecimal mark = lastPrices.getOrDefault(e.getKey(), average);
+                out.add(new Position(e.getKey(), h.quantity, average, mark, h.realizedPnl));
             }
         }
         return out;
@@ -90,7 +95,8 @@ final class PaperAccount {
 
     private static final class Holding {
         BigDecimal quantity = BigDecimal.ZERO;
-        BigDecimal averagePrice = BigDecimal.ZERO;
+        /** What the open quantity cost, unsigned; its average entry price is cost / |quantity|. */
+        BigDecimal cost = BigDecimal.ZERO;
         BigDecimal realizedPnl = BigDecimal.ZERO;
     }
 }
