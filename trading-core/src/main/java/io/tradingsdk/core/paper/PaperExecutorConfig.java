@@ -70,36 +70,43 @@ public record PaperExecutorConfig(BigDecimal slippageBps, BigDecimal commissionP
                 true, DEFAULT_SESSION_ZONE);
     }
 
+    /** A copy with another {@code slippageBps}. @throws IllegalArgumentException as the constructor does */
     public PaperExecutorConfig withSlippageBps(BigDecimal value) {
         return new PaperExecutorConfig(value, commissionPerShare, minimumCommission, partialFillRatio, priceScale,
                 initialCash, allowShort, sessionZone);
     }
 
+    /** A copy with another {@code commissionPerShare} and {@code minimumCommission}. @throws IllegalArgumentException as the constructor does */
     public PaperExecutorConfig withCommission(BigDecimal perShare, BigDecimal minimum) {
         return new PaperExecutorConfig(slippageBps, perShare, minimum, partialFillRatio, priceScale, initialCash,
                 allowShort, sessionZone);
     }
 
+    /** A copy with another {@code partialFillRatio}. @throws IllegalArgumentException as the constructor does */
     public PaperExecutorConfig withPartialFillRatio(double value) {
         return new PaperExecutorConfig(slippageBps, commissionPerShare, minimumCommission, value, priceScale, initialCash,
                 allowShort, sessionZone);
     }
 
+    /** A copy with another {@code priceScale}. @throws IllegalArgumentException as the constructor does */
     public PaperExecutorConfig withPriceScale(int value) {
         return new PaperExecutorConfig(slippageBps, commissionPerShare, minimumCommission, partialFillRatio, value,
                 initialCash, allowShort, sessionZone);
     }
 
+    /** A copy with another {@code initialCash}. @throws IllegalArgumentException as the constructor does */
     public PaperExecutorConfig withInitialCash(BigDecimal value) {
         return new PaperExecutorConfig(slippageBps, commissionPerShare, minimumCommission, partialFillRatio, priceScale,
                 value, allowShort, sessionZone);
     }
 
+    /** A copy with another {@code allowShort}. @throws IllegalArgumentException as the constructor does */
     public PaperExecutorConfig withAllowShort(boolean value) {
         return new PaperExecutorConfig(slippageBps, commissionPerShare, minimumCommission, partialFillRatio, priceScale,
                 initialCash, value, sessionZone);
     }
 
+    /** A copy with another {@code sessionZone}. @throws IllegalArgumentException as the constructor does */
     public PaperExecutorConfig withSessionZone(ZoneId value) {
         return new PaperExecutorConfig(slippageBps, commissionPerShare, minimumCommission, partialFillRatio, priceScale,
                 initialCash, allowShort, value);

@@ -23,9 +23,6 @@ import java.util.Set;
  * {@code partialFillRatio} (NUMBER, 1.0, (0, 1]), {@code priceScale} (INTEGER, 2, [0, 10]),
  * {@code initialCash} (DECIMAL, 100000, &ge; 0), {@code allowShort} (BOOLEAN, true),
  * {@code sessionZone} (STRING, America/New_York, a time-zone id). See {@link PaperExecutorConfig}.
- *
- * @throws InvalidParameterException from {@link #create} for a {@code partialFillRatio} of zero or an
- *                                   unknown {@code sessionZone}, naming the parameter and value
  */
 public final class PaperExecutorProvider implements ExecutorProvider {
 
@@ -75,6 +72,10 @@ public final class PaperExecutorProvider implements ExecutorProvider {
         return SCHEMA;
     }
 
+    /**
+     * @throws InvalidParameterException for a {@code partialFillRatio} of zero or an unknown
+     *                                   {@code sessionZone}, naming the parameter and the value
+     */
     @Override
     public Executor create(Parameters parameters, ProviderContext context) {
         Objects.requireNonNull(parameters, "parameters");
