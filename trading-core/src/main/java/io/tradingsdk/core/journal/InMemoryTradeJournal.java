@@ -1,0 +1,196 @@
+package io.tradingsdk.core.journal;
+
+import io.tradingsdk.api.journal.DecisionRecord;
+import io.tradingsdk.api.journal.TradeJournal;
+import io.tradingsdk.api.order.Fill;
+import io.tradingsdk.api.order.OrderEvent;
+import io.tradingsdk.api.order.OrderIntent;
+import io.tradingsdk.api.signal.Signal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The default {@link TradeJournal}: keeps every record in memory, de-duplicated on the natural keys
+ * of the contract (intent per client order id, order event per {@link OrderEvent#eventKey()}, fill
+ * per fill id, signal per strategy id and signal id). Nothing survives the process, so it suits
+ * backtests, paper trading and tests; a live account wants a durable journal.
+ *
+ * <p><b>Threads:</b> thread-safe. The engine's event loop calls the {@code record*} methods; each
+ * takes a short private lock (a hash lookup and a list append) and never blocks on I/O. Queries may
+ * be called from any thread and return immutable copies, consistent as of the call.
+ *
+ * <p><b>Memory:</b> everything is kept until the journal is garbage collected: a few hundred bytes
+ * per record, so a million order events take a few hundred megabytes. Long-running hosts that
+ * need bounded memory use a durable journal.
+ *
+ * <p><b>Failures:</b> {@code recordIntent} completes at once. After {@link #close()} records are
+ * dropped (logged once) rather than thrown into the event loop, and {@code recordIntent} returns a
+ * future failed with {@link IllegalStateException}, so the engine does not send the order. Queries
+ * keep answering after close. Null arguments throw {@link NullPointerException}.
+ */
+public final class InMemoryTradeJournal implements TradeJournal {
+
+    /** The provider name, also returned by {@link #name()}. */
+    public static final String NAME = "memory";
+
+    private static final Logger log = LoggerFactory.getLogger(InMemoryTradeJournal.class);
+
+    private final Object lock = new Object();
+    private final Map<String, OrderIntent> intents = new LinkedHashMap<>();
+    private final Map<String, List<OrderEvent>> eventsByOrder = new HashMap<>();
+    private final Set<String> eventKeys = new HashSet<>();
+    private final Map<String, Fill> fills = new LinkedHashMap<>();
+    private final Set<SignalKey> signalKeys = new HashSet<>();
+    private final List<Signal> signals = new ArrayList<>();
+    private final List<DecisionRecord> decisions = new ArrayList<>();
+    private boolean closed;
+    private boolean warnedClosed;
+
+    /** Creates an empty journal. */
+    public InMemoryTradeJournal() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void recordSignal(Signal signal) {
+        Objects.requireNonNull(signal, "signal");
+        synchronized (lock) {
+            if (acceptsWrites() && signalKeys.add(new SignalKey(signal.strategyId(), signal.id()))) {
+                signals.add(signal);
+            }
+        }
+    }
+
+    @Override
+    public void recordDecision(DecisionRecord decision) {
+        Objects.requireNonNull(decision, "decision");
+        synchronized (lock) {
+            if (acceptsWrites()) {
+                decisions.add(decision);
+            }
+        }
+    }
+
+    /** Completes at once (memory is as durable as this journal gets); the first intent per id is kept. */
+    @Override
+    public CompletableFuture<Void> recordIntent(OrderIntent intent) {
+        Objects.requireNonNull(intent, "intent");
+        synchronized (lock) {
+            if (!acceptsWrites()) {
+                return CompletableFuture.failedFuture(new IllegalStateException(
+                        "journal is closed; intent " + intent.clientOrderId() + " was not recorded"));
+            }
+            intents.putIfAbsent(intent.clientOrderId(), intent);
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void recordOrderEvent(OrderEvent event) {
+        Objects.requireNonNull(event, "event");
+        String key = event.eventKey();
+        synchronized (lock) {
+            if (acceptsWrites() && eventKeys.add(key)) {
+                eventsByOrder.computeIfAbsent(event.clientOrderId(), k -> new ArrayList<>()).add(event);
+            }
+        }
+    }
+
+    @Override
+    public void recordFill(Fill fill) {
+        Objects.requireNonNull(fill, "fill");
+        synchronized (lock) {
+            if (acceptsWrites()) {
+                fills.putIfAbsent(fill.fillId(), fill);
+            }
+        }
+    }
+
+    /** Completes at once: every record is readable as soon as its {@code record*} call returned. */
+    @Override
+    public CompletableFuture<Void> flush() {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public Optional<OrderIntent> findIntent(String clientOrderId) {
+        Objects.requireNonNull(clientOrderId, "clientOrderId");
+        synchronized (lock) {
+            return Optional.ofNullable(intents.get(clientOrderId));
+        }
+    }
+
+    @Override
+    public List<OrderIntent> intents() {
+        synchronized (lock) {
+            return List.copyOf(intents.values());
+        }
+    }
+
+    @Override
+    public List<OrderEvent> orderEvents(String clientOrderId) {
+        Objects.requireNonNull(clientOrderId, "clientOrderId");
+        synchronized (lock) {
+            List<OrderEvent> list = eventsByOrder.get(clientOrderId);
+            return list == null ? List.of() : List.copyOf(list);
+        }
+    }
+
+    @Override
+    public List<Fill> fills() {
+        synchronized (lock) {
+            return List.copyOf(fills.values());
+        }
+    }
+
+    @Override
+    public List<Signal> signals() {
+        synchronized (lock) {
+            return List.copyOf(signals);
+        }
+    }
+
+    @Override
+    public List<DecisionRecord> decisions() {
+        synchronized (lock) {
+            return List.copyOf(decisions);
+        }
+    }
+
+    /** Stops accepting records; what was recorded stays readable. Idempotent. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+        }
+    }
+
+    // Called with the lock held.
+    private boolean acceptsWrites() {
+        if (!closed) {
+            return true;
+        }
+        if (!warnedClosed) {
+            warnedClosed = true;
+            log.warn("in-memory trade journal is closed; further records are dropped");
+        }
+        return false;
+    }
+
+    private record SignalKey(String strategyId, String signalId) {
+    }
+}

@@ -1,0 +1,639 @@
+package io.tradingsdk.core.paper;
+
+import io.tradingsdk.api.market.Bar;
+import io.tradingsdk.api.market.BarListener;
+import io.tradingsdk.api.order.AccountSnapshot;
+import io.tradingsdk.api.order.Executor;
+import io.tradingsdk.api.order.Fill;
+import io.tradingsdk.api.order.Order;
+import io.tradingsdk.api.order.OrderEvent;
+import io.tradingsdk.api.order.OrderEventListener;
+import io.tradingsdk.api.order.OrderEventType;
+import io.tradingsdk.api.order.OrderRequest;
+import io.tradingsdk.api.order.OrderSide;
+import io.tradingsdk.api.order.OrderStatus;
+import io.tradingsdk.api.order.ReplaceRequest;
+import io.tradingsdk.api.order.TimeInForce;
+import io.tradingsdk.api.time.TradingClock;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An in-process simulated broker: orders fill against the bars it is fed, and it reports what
+ * happens to them as order events, the way a real broker's trade-update stream does. Deterministic:
+ * no wall clock (times come from the {@link TradingClock}), no randomness.
+ *
+ * <p><b>Who calls, on which thread.</b> Thread-safe; state changes happen under one private lock.
+ * The engine calls {@link #submit}, {@link #cancel} and {@link #replace}; the market-data source (or
+ * the backtest runner) calls {@link #onBar}; {@link #lookup} and {@link #snapshot} may be called from
+ * any thread and complete at once. Events go to the subscribed listener <em>outside</em> the lock,
+ * on the thread whose call produced them, in the order the state changed (when two threads drive
+ * the executor at once, one of them may deliver the other's events, still in order). A listener
+ * that calls back into the executor is fine: its events follow the ones being delivered. A listener
+ * that throws is logged and skipped. Events produced while no listener is subscribed are dropped,
+ * so subscribe before submitting.
+ *
+ * <p><b>Order life cycle.</b>
+ * <ul>
+ *   <li>{@code submit}: a NEW event with broker order id {@code paper-<n>}, or REJECTED with a
+ *       reason when the paper broker refuses it (a sell below zero when {@code allowShort} is false;
+ *       a notional sell when {@code allowShort} is false, as its quantity is only known at the
+ *       fill). A client order id it already knows (whatever the order's state, and whatever the new
+ *       terms) creates nothing: it emits one event that restates the existing order (type from its
+ *       status: NEW, PARTIAL_FILL, FILL, CANCELED, EXPIRED, REPLACED or REJECTED; cumulative
+ *       quantity and average price as they are; no fill attached; reason
+ *       {@code duplicate clientOrderId ...}).</li>
+ *   <li>Fills happen only in {@link #onBar}, for orders of the bar's symbol that were submitted
+ *       before the bar: the bar must start after the last bar of that symbol the executor had seen
+ *       when the order arrived, <em>and</em> end after the clock time of the order. So an order
+ *       placed in reaction to a bar never fills on that same bar, whether the paper executor saw the
+ *       bar before or after the engine (when the clock reads the bar's end while the engine handles
+ *       it). Bars of a symbol not after the last one seen are ignored.</li>
+ *   <li>Prices (bar doubles converted with {@link BigDecimal#valueOf(double)}): MARKET fills at the
+ *       bar's open. LIMIT buy fills when the bar's low reaches the limit, at {@code min(open, limit)};
+ *       sell when the high reaches it, at {@code max(open, limit)}. STOP buy triggers when the high
+ *       reaches the stop and fills at {@code max(open, stop)} (sell: low, {@code min(open, stop)}),
+ *       later bars at their open. STOP_LIMIT triggers like STOP, then fills at the trigger price if
+ *       that is within the limit, else at the limit if the bar also reached it, else rests as a
+ *       limit order. Slippage then moves the price against the taker by {@code slippageBps} (buys
+ *       up, sells down), the result is rounded HALF_UP to {@code priceScale} places, and a limit is
+ *       never crossed. OPG orders see only the bar's open, CLS orders only its close.</li>
+ *   <li>Quantity: each bar fills {@code partialFillRatio} of the remaining quantity, rounded up to
+ *       the finest digit of the order quantity (at least one such unit, at most the rest). Every
+ *       execution is a PARTIAL_FILL or, for the last, a FILL event, with the cumulative quantity,
+ *       the average price and a {@link Fill} whose id is {@code <brokerOrderId>-<n>} and whose fee
+ *       is {@code max(minimumCommission, quantity * commissionPerShare)}. A notional order's quantity
+ *       is fixed at its first fill: {@code notional / price}, rounded down to 9 places.</li>
+ *   <li>Time in force: GTC rests until filled or canceled. DAY: the order's trading day is the date
+ *       (in {@code sessionZone}) of the first bar it could fill on; the first bar of a later date
+ *       ends it EXPIRED instead of trading. IOC and OPG/CLS: whatever the first eligible bar does not
+ *       fill is CANCELED. FOK: filled whole on the first eligible bar or CANCELED (with
+ *       {@code partialFillRatio < 1} it can only fill if one bar's share covers it).</li>
+ *   <li>{@code cancel}: CANCELED; ORDER_CANCEL_REJECTED with a reason for an order that is final or
+ *       unknown. {@code replace}: the old order ends REPLACED and the new one starts NEW under the
+ *       new client order id (fields left null keep their values; a null quantity means the old
+ *       order's unfilled rest); ORDER_REPLACE_REJECTED with a reason when the order is final or
+ *       unknown, the new id is taken, or the new terms are invalid.</li>
+ *   <li>Events about an id the executor never saw (cancel/replace refusals) carry symbol {@code ""}
+ *       and side BUY as placeholders, no broker order id, and filled quantity zero: the event record
+ *       requires both fields.</li>
+ * </ul>
+ *
+ * <p><b>Books.</b> Cash and positions come from this executor's own fills; {@link #snapshot} shows
+ * them with positions marked at the last close seen. Orders are kept for the executor's lifetime
+ * (memory grows with the number of orders).
+ *
+ * <p><b>Errors.</b> Null arguments throw {@link NullPointerException}; {@code submit}, {@code cancel}
+ * and {@code replace} after {@link #close()} throw {@link IllegalStateException}; {@code lookup} and
+ * {@code snapshot} after close complete exceptionally with it. Broker-side refusals are events.
+ */
+public final class PaperExecutor implements Executor, BarListener {
+
+    /** The provider and executor name. */
+    public static final String NAME = "paper";
+
+    /** Decimal places of a notional order's quantity, fixed at its first fill. */
+    public static final int NOTIONAL_QUANTITY_SCALE = 9;
+
+    private static final Logger log = LoggerFactory.getLogger(PaperExecutor.class);
+    private static final BigDecimal BASIS_POINTS = BigDecimal.valueOf(10_000);
+
+    private final PaperExecutorConfig config;
+    private final TradingClock clock;
+    private final BigDecimal fillRatio;
+    private final BigDecimal buyFactor;
+    private final BigDecimal sellFactor;
+    private final BigDecimal minimumPrice;
+
+    private final Object lock = new Object();
+    // Guarded by lock.
+    private final Map<String, PaperOrder> orders = new HashMap<>();
+    private final Map<String, PaperOrder> openOrders = new LinkedHashMap<>();
+    private final Map<String, Instant> lastBarStart = new HashMap<>();
+    private final PaperAccount account;
+    private long orderSequence;
+    private volatile boolean closed;
+
+    private final AtomicReference<OrderEventListener> listener = new AtomicReference<>();
+    private final ConcurrentLinkedQueue<OrderEvent> outbox = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean delivering = new AtomicBoolean();
+
+    /**
+     * @param config how to simulate fills, fees and the account
+     * @param clock  the source of event, fill and order times (a simulated clock in backtests)
+     */
+    public PaperExecutor(PaperExecutorConfig config, TradingClock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.fillRatio = BigDecimal.valueOf(config.partialFillRatio());
+        BigDecimal slip = config.slippageBps().divide(BASIS_POINTS);
+        this.buyFactor = BigDecimal.ONE.add(slip);
+        this.sellFactor = BigDecimal.ONE.subtract(slip);
+        this.minimumPrice = BigDecimal.ONE.movePointLeft(config.priceScale());
+        this.account = new PaperAccount(config.initialCash());
+    }
+
+    /** The configuration this executor simulates with. */
+    public PaperExecutorConfig config() {
+        return config;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public AutoCloseable subscribe(OrderEventListener newListener) {
+        Objects.requireNonNull(newListener, "listener");
+        listener.set(newListener);
+        return () -> listener.compareAndSet(newListener, null);
+    }
+
+    @Override
+    public void submit(OrderRequest request) {
+        Objects.requireNonNull(request, "request");
+        synchronized (lock) {
+            ensureOpen("submit", request.clientOrderId());
+            Instant now = clock.now();
+            PaperOrder existing = orders.get(request.clientOrderId());
+            if (existing != null) {
+                log.debug("duplicate clientOrderId {}: reporting order {} ({})", request.clientOrderId(),
+                        existing.brokerOrderId, existing.status);
+                emit(existing, eventTypeOf(existing.status), null, now, "duplicate clientOrderId "
+                        + request.clientOrderId() + ": reporting the existing order " + existing.brokerOrderId
+                        + "; nothing new was created");
+            } else {
+                String refusal = refusal(request, null);
+                PaperOrder order = register(request, now);
+                if (refusal != null) {
+                    order.status = OrderStatus.REJECTED;
+                    emit(order, OrderEventType.REJECTED, null, now, refusal);
+                } else {
+                    accept(order, now);
+                }
+            }
+        }
+        deliver();
+    }
+
+    @Override
+    public void cancel(String clientOrderId) {
+        Objects.requireNonNull(clientOrderId, "clientOrderId");
+        synchronized (lock) {
+            ensureOpen("cancel", clientOrderId);
+            Instant now = clock.now();
+            PaperOrder order = orders.get(clientOrderId);
+            if (order == null) {
+                emitForUnknown(OrderEventType.ORDER_CANCEL_REJECTED, clientOrderId, now,
+                        "unknown clientOrderId " + clientOrderId);
+            } else if (order.status.isTerminal()) {
+                emit(order, OrderEventType.ORDER_CANCEL_REJECTED, null, now, "order is already " + order.status);
+            } else {
+                finish(order, OrderEventType.CANCELED, now, null);
+            }
+        }
+        deliver();
+    }
+
+    @Override
+    public void replace(String clientOrderId, ReplaceRequest request) {
+        Objects.requireNonNull(clientOrderId, "clientOrderId");
+        Objects.requireNonNull(request, "request");
+        synchronized (lock) {
+            ensureOpen("replace", clientOrderId);
+            replaceLocked(clientOrderId, request, clock.now());
+        }
+        deliver();
+    }
+
+    private void replaceLocked(String clientOrderId, ReplaceRequest request, Instant now) {
+        PaperOrder old = orders.get(clientOrderId);
+        if (old == null) {
+            emitForUnknown(OrderEventType.ORDER_REPLACE_REJECTED, clientOrderId, now, "unknown clientOrderId " + clientOrderId);
+            return;
+        }
+        if (old.status.isTerminal()) {
+            emit(old, OrderEventType.ORDER_REPLACE_REJECTED, null, now, "order is already " + old.status);
+            return;
+        }
+        if (orders.containsKey(request.newClientOrderId())) {
+            emit(old, OrderEventType.ORDER_REPLACE_REJECTED, null, now,
+                    "newClientOrderId " + request.newClientOrderId() + " is already used");
+            return;
+        }
+        OrderRequest next;
+        try {
+            next = replacementOf(old, request);
+        } catch (IllegalArgumentException invalid) {
+            emit(old, OrderEventType.ORDER_REPLACE_REJECTED, null, now, invalid.getMessage());
+            return;
+        }
+        String refusal = refusal(next, old);
+        if (refusal != null) {
+            emit(old, OrderEventType.ORDER_REPLACE_REJECTED, null, now, refusal);
+            return;
+        }
+        finish(old, OrderEventType.REPLACED, now, null);
+        accept(register(next, now), now);
+    }
+
+    /** The new order's terms: the request's values where given, else the old order's. */
+    private static OrderRequest replacementOf(PaperOrder old, ReplaceRequest change) {
+        OrderRequest r = old.request;
+        BigDecimal quantity;
+        BigDecimal notional = null;
+        if (change.quantity() != null) {
+            quantity = change.quantity();
+        } else if (old.totalQuantity != null) {
+            quantity = old.totalQuantity.subtract(old.filled);
+        } else {
+            quantity = null;
+            notional = r.notional();
+        }
+        return new OrderRequest(change.newClientOrderId(), r.symbol(), r.side(), quantity, notional, r.type(),
+                change.limitPrice() != null ? change.limitPrice() : r.limitPrice(),
+                change.stopPrice() != null ? change.stopPrice() : r.stopPrice(),
+                change.timeInForce() != null ? change.timeInForce() : r.timeInForce());
+    }
+
+    @Override
+    public CompletableFuture<Optional<Order>> lookup(String clientOrderId) {
+        Objects.requireNonNull(clientOrderId, "clientOrderId");
+        synchronized (lock) {
+            if (closed) {
+                return CompletableFuture.failedFuture(closedException("look up", clientOrderId));
+            }
+            PaperOrder order = orders.get(clientOrderId);
+            return CompletableFuture.completedFuture(order == null ? Optional.empty() : Optional.of(order.toOrder()));
+        }
+    }
+
+    @Override
+    public CompletableFuture<AccountSnapshot> snapshot() {
+        synchronized (lock) {
+            if (closed) {
+                return CompletableFuture.failedFuture(closedException("snapshot", "the account"));
+            }
+            List<Order> open = new ArrayList<>(openOrders.size());
+            for (PaperOrder o : openOrders.values()) {
+                open.add(o.toOrder());
+            }
+            return CompletableFuture.completedFuture(
+                    new AccountSnapshot(account.cash(), account.positions(), open, clock.now()));
+        }
+    }
+
+    /**
+     * Trades the open orders of the bar's symbol against it. Called by the market-data source or
+     * backtest runner, in start order per symbol; ignored after {@link #close()}.
+     */
+    @Override
+    public void onBar(Bar bar) {
+        Objects.requireNonNull(bar, "bar");
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            String symbol = bar.symbol();
+            Instant previous = lastBarStart.get(symbol);
+            if (previous != null && !bar.start().isAfter(previous)) {
+                log.debug("ignoring bar {} at {}: not after the last one seen at {}", symbol, bar.start(), previous);
+                return;
+            }
+            lastBarStart.put(symbol, bar.start());
+            account.markPrice(symbol, BigDecimal.valueOf(bar.close()));
+            Instant now = clock.now();
+            List<PaperOrder> candidates = new ArrayList<>();
+            for (PaperOrder o : openOrders.values()) {
+                if (o.request.symbol().equals(symbol)) {
+                    candidates.add(o);
+                }
+            }
+            for (PaperOrder o : candidates) {
+                tradeOnBar(o, bar, now);
+            }
+        }
+        deliver();
+    }
+
+    /** Stops delivering events and refuses further orders; idempotent. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+        }
+        listener.set(null);
+        outbox.clear();
+    }
+
+    // ------------------------------------------------------------------ simulation (lock held)
+
+    private void tradeOnBar(PaperOrder order, Bar bar, Instant now) {
+        boolean afterSubmission = (order.lastBarStartAtSubmit == null || bar.start().isAfter(order.lastBarStartAtSubmit))
+                && bar.end().isAfter(order.submittedAt);
+        if (!afterSubmission) {
+            log.debug("order {} not traded on bar {} at {}: the bar is not after the order", order.clientOrderId(),
+                    bar.symbol(), bar.start());
+            return;
+        }
+        TimeInForce tif = order.request.timeInForce();
+        LocalDate day = LocalDate.ofInstant(bar.start(), config.sessionZone());
+        if (order.tradingDay == null) {
+            order.tradingDay = day;
+        } else if (tif == TimeInForce.DAY && day.isAfter(order.tradingDay)) {
+            finish(order, OrderEventType.EXPIRED, now, "DAY order's trading day " + order.tradingDay + " is over");
+            return;
+        }
+        BigDecimal open = BigDecimal.valueOf(bar.open());
+        BigDecimal high = BigDecimal.valueOf(bar.high());
+        BigDecimal low = BigDecimal.valueOf(bar.low());
+        if (tif == TimeInForce.OPG) {
+            high = open;
+            low = open;
+        } else if (tif == TimeInForce.CLS) {
+            open = BigDecimal.valueOf(bar.close());
+            high = open;
+            low = open;
+        }
+        BigDecimal price = fillPrice(order, open, high, low);
+        if (price != null) {
+            execute(order, price, now);
+        }
+        if (!order.status.isTerminal()
+                && (tif == TimeInForce.IOC || tif == TimeInForce.FOK || tif == TimeInForce.OPG || tif == TimeInForce.CLS)) {
+            finish(order, OrderEventType.CANCELED, now, tif + " order: the part its first bar did not fill is canceled");
+        }
+    }
+
+    /** The price this bar fills the order at, or {@code null} when the bar does not reach it. */
+    private BigDecimal fillPrice(PaperOrder order, BigDecimal open, BigDecimal high, BigDecimal low) {
+        OrderRequest r = order.request;
+        boolean buy = r.side() == OrderSide.BUY;
+        switch (r.type()) {
+            case MARKET:
+                return taker(open, buy, null);
+            case LIMIT:
+                return limitFill(open, high, low, r.limitPrice(), buy);
+            case STOP: {
+                if (order.stopTriggered) {
+                    return taker(open, buy, null);
+                }
+                BigDecimal stop = r.stopPrice();
+                if (!(buy ? high.compareTo(stop) >= 0 : low.compareTo(stop) <= 0)) {
+                    return null;
+                }
+                order.stopTriggered = true;
+                return taker(buy ? open.max(stop) : open.min(stop), buy, null);
+            }
+            case STOP_LIMIT: {
+                BigDecimal limit = r.limitPrice();
+                if (order.stopTriggered) {
+                    return limitFill(open, high, low, limit, buy);
+                }
+                BigDecimal stop = r.stopPrice();
+                if (!(buy ? high.compareTo(stop) >= 0 : low.compareTo(stop) <= 0)) {
+                    return null;
+                }
+                order.stopTriggered = true;
+                BigDecimal trigger = buy ? open.max(stop) : open.min(stop);
+                if (buy ? trigger.compareTo(limit) <= 0 : trigger.compareTo(limit) >= 0) {
+                    return taker(trigger, buy, limit);
+                }
+                // The bar went through the stop beyond the limit; it fills only if it also came back to the limit.
+                if (buy ? low.compareTo(limit) <= 0 : high.compareTo(limit) >= 0) {
+                    return taker(limit, buy, limit);
+                }
+                return null;
+            }
+            default:
+                throw new IllegalStateException("unhandled order type " + r.type());
+        }
+    }
+
+    private BigDecimal limitFill(BigDecimal open, BigDecimal high, BigDecimal low, BigDecimal limit, boolean buy) {
+        if (buy) {
+            return low.compareTo(limit) <= 0 ? taker(open.min(limit), true, limit) : null;
+        }
+        return high.compareTo(limit) >= 0 ? taker(open.max(limit), false, limit) : null;
+    }
+
+    /** Applies slippage against the taker, rounds to the tick, and never crosses {@code limit}. */
+    private BigDecimal taker(BigDecimal base, boolean buy, BigDecimal limit) {
+        BigDecimal price = base.multiply(buy ? buyFactor : sellFactor).setScale(config.priceScale(), RoundingMode.HALF_UP);
+        if (limit != null) {
+            price = buy ? price.min(limit) : price.max(limit);
+        }
+        return price.signum() > 0 ? price : minimumPrice;
+    }
+
+    private void execute(PaperOrder order, BigDecimal price, Instant now) {
+        if (order.totalQuantity == null) {
+            BigDecimal units = order.request.notional().divide(price, NOTIONAL_QUANTITY_SCALE, RoundingMode.DOWN);
+            if (units.signum() == 0) {
+                finish(order, OrderEventType.CANCELED, now, "notional " + order.request.notional().toPlainString()
+                        + " buys no unit at " + price.toPlainString());
+                return;
+            }
+            order.totalQuantity = units;
+        }
+        BigDecimal remaining = order.totalQuantity.subtract(order.filled);
+        BigDecimal quantity = portionOf(remaining, order.totalQuantity);
+        if (order.request.timeInForce() == TimeInForce.FOK && quantity.compareTo(remaining) < 0) {
+            finish(order, OrderEventType.CANCELED, now, "FOK order cannot fill whole: one bar fills "
+                    + config.partialFillRatio() + " of it");
+            return;
+        }
+        order.fillCount++;
+        BigDecimal fee = config.minimumCommission().max(quantity.multiply(config.commissionPerShare()));
+        Fill fill = new Fill(order.brokerOrderId + "-" + order.fillCount, order.clientOrderId(), order.request.symbol(),
+                order.request.side(), quantity, price, fee, now);
+        order.filled = order.filled.add(quantity);
+        order.filledNotional = order.filledNotional.add(fill.notional());
+        account.apply(fill);
+        log.debug("paper fill {} {} {} {} @ {} fee {}", fill.fillId(), fill.side(), fill.quantity().toPlainString(),
+                fill.symbol(), fill.price().toPlainString(), fee.toPlainString());
+        if (order.filled.compareTo(order.totalQuantity) >= 0) {
+            finish(order, OrderEventType.FILL, now, null, fill);
+        } else {
+            order.status = OrderStatus.PARTIALLY_FILLED;
+            order.updatedAt = now;
+            emit(order, OrderEventType.PARTIAL_FILL, fill, now, null);
+        }
+    }
+
+    /** What one bar fills of {@code remaining}: the configured share, rounded up to the quantity's finest digit. */
+    private BigDecimal portionOf(BigDecimal remaining, BigDecimal total) {
+        if (fillRatio.compareTo(BigDecimal.ONE) >= 0) {
+            return remaining;
+        }
+        int scale = Math.max(0, total.stripTrailingZeros().scale());
+        BigDecimal unit = BigDecimal.ONE.movePointLeft(scale);
+        BigDecimal portion = remaining.multiply(fillRatio).setScale(scale, RoundingMode.CEILING);
+        return portion.max(unit).min(remaining);
+    }
+
+    /** Why the paper broker refuses the order, or {@code null}; {@code replaced} is an order it supersedes. */
+    private String refusal(OrderRequest request, PaperOrder replaced) {
+        if (config.allowShort() || request.side() != OrderSide.SELL) {
+            return null;
+        }
+        if (request.quantity() == null) {
+            return "notional sell of " + request.symbol() + " refused: allowShort is false and a notional order's"
+                    + " quantity is only known at the fill";
+        }
+        BigDecimal held = account.quantity(request.symbol());
+        BigDecimal offered = BigDecimal.ZERO;
+        for (PaperOrder o : openOrders.values()) {
+            if (o != replaced && o.request.side() == OrderSide.SELL && o.request.symbol().equals(request.symbol())) {
+                offered = offered.add(o.totalQuantity.subtract(o.filled));
+            }
+        }
+        if (held.subtract(offered).subtract(request.quantity()).signum() < 0) {
+            return "sell of " + request.quantity().toPlainString() + " " + request.symbol()
+                    + " would open a short position (held " + held.toPlainString() + ", already offered "
+                    + offered.toPlainString() + ") and allowShort is false";
+        }
+        return null;
+    }
+
+    private PaperOrder register(OrderRequest request, Instant now) {
+        PaperOrder order = new PaperOrder(request, NAME + "-" + (++orderSequence), now,
+                lastBarStart.get(request.symbol()));
+        orders.put(request.clientOrderId(), order);
+        return order;
+    }
+
+    private void accept(PaperOrder order, Instant now) {
+        order.status = OrderStatus.NEW;
+        order.updatedAt = now;
+        openOrders.put(order.clientOrderId(), order);
+        emit(order, OrderEventType.NEW, null, now, null);
+    }
+
+    private void finish(PaperOrder order, OrderEventType type, Instant now, String reason) {
+        finish(order, type, now, reason, null);
+    }
+
+    private void finish(PaperOrder order, OrderEventType type, Instant now, String reason, Fill fill) {
+        order.status = type.resultingStatus();
+        order.updatedAt = now;
+        openOrders.remove(order.clientOrderId());
+        emit(order, type, fill, now, reason);
+    }
+
+    private void emit(PaperOrder order, OrderEventType type, Fill fill, Instant now, String reason) {
+        outbox.add(new OrderEvent(type, order.clientOrderId(), order.brokerOrderId, order.request.symbol(),
+                order.request.side(), order.filled, order.averagePrice(), fill, now, reason));
+    }
+
+    private void emitForUnknown(OrderEventType type, String clientOrderId, Instant now, String reason) {
+        outbox.add(new OrderEvent(type, clientOrderId, null, "", OrderSide.BUY, BigDecimal.ZERO, null, null, now, reason));
+    }
+
+    private static OrderEventType eventTypeOf(OrderStatus status) {
+        return switch (status) {
+            case NEW -> OrderEventType.NEW;
+            case PARTIALLY_FILLED -> OrderEventType.PARTIAL_FILL;
+            case FILLED -> OrderEventType.FILL;
+            case CANCELED -> OrderEventType.CANCELED;
+            case EXPIRED -> OrderEventType.EXPIRED;
+            case REPLACED -> OrderEventType.REPLACED;
+            case REJECTED -> OrderEventType.REJECTED;
+            default -> throw new IllegalStateException("paper orders never have status " + status);
+        };
+    }
+
+    private void ensureOpen(String action, String clientOrderId) {
+        if (closed) {
+            throw closedException(action, clientOrderId);
+        }
+    }
+
+    private static IllegalStateException closedException(String action, String what) {
+        return new IllegalStateException("paper executor is closed; cannot " + action + " " + what);
+    }
+
+    // ------------------------------------------------------------------ delivery (no lock held)
+
+    /**
+     * Hands queued events to the listener, outside the lock. One thread delivers at a time, so events
+     * keep the order in which the state changed; a re-entrant call from the listener only queues.
+     */
+    private void deliver() {
+        while (!outbox.isEmpty() && delivering.compareAndSet(false, true)) {
+            try {
+                OrderEvent event;
+                while ((event = outbox.poll()) != null) {
+                    OrderEventListener target = listener.get();
+                    if (target == null || closed) {
+                        continue;
+                    }
+                    try {
+                        target.onOrderEvent(event);
+                    } catch (RuntimeException e) {
+                        log.warn("order event listener failed on {} of {}; event skipped", event.type(),
+                                event.clientOrderId(), e);
+                    }
+                }
+            } finally {
+                delivering.set(false);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ order state
+
+    private static final class PaperOrder {
+        final OrderRequest request;
+        final String brokerOrderId;
+        final Instant submittedAt;
+        /** The start of the last bar of the symbol seen when the order arrived, or null. */
+        final Instant lastBarStartAtSubmit;
+        OrderStatus status = OrderStatus.NEW;
+        /** Units to fill; for a notional order null until its first fill fixes it. */
+        BigDecimal totalQuantity;
+        BigDecimal filled = BigDecimal.ZERO;
+        BigDecimal filledNotional = BigDecimal.ZERO;
+        int fillCount;
+        LocalDate tradingDay;
+        boolean stopTriggered;
+        Instant updatedAt;
+
+        PaperOrder(OrderRequest request, String brokerOrderId, Instant submittedAt, Instant lastBarStartAtSubmit) {
+            this.request = request;
+            this.brokerOrderId = brokerOrderId;
+            this.submittedAt = submittedAt;
+            this.lastBarStartAtSubmit = lastBarStartAtSubmit;
+            this.totalQuantity = request.quantity();
+            this.updatedAt = submittedAt;
+        }
+
+        String clientOrderId() {
+            return request.clientOrderId();
+        }
+
+        BigDecimal averagePrice() {
+            return filled.signum() == 0 ? null : PaperAccount.divide(filledNotional, filled);
+        }
+
+        Order toOrder() {
+            return new Order(request, brokerOrderId, status, filled, averagePrice(), updatedAt);
+        }
+    }
+}

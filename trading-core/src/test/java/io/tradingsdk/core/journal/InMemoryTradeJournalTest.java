@@ -1,0 +1,53 @@
+package io.tradingsdk.core.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tradingsdk.api.order.OrderIntent;
+import io.tradingsdk.api.order.OrderRequest;
+import io.tradingsdk.api.order.OrderSide;
+import io.tradingsdk.api.order.TimeInForce;
+import io.tradingsdk.api.signal.Signal;
+import io.tradingsdk.api.signal.SignalAction;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** What the in-memory journal does beyond the common contract. */
+class InMemoryTradeJournalTest {
+
+    private static OrderIntent intent(String id) {
+        return new OrderIntent(OrderRequest.market(id, "AAPL", OrderSide.BUY, BigDecimal.TEN, TimeInForce.DAY), "sig-" + id,
+                "strategy-a", new BigDecimal("100"), 0.02, Instant.parse("2024-03-04T14:30:00Z"));
+    }
+
+    @Test
+    @DisplayName("after close, an intent is refused (so the engine does not send it), records are dropped and reads still work")
+    void closedJournalRefusesIntentsAndKeepsHistory() {
+        InMemoryTradeJournal journal = new InMemoryTradeJournal();
+        journal.recordIntent(intent("before")).join();
+        journal.close();
+        journal.close();
+
+        CompletableFuture<Void> refused = journal.recordIntent(intent("after"));
+        assertThat(refused).isCompletedExceptionally();
+        journal.recordSignal(Signal.of("s1", "strategy-a", "AAPL", SignalAction.BUY, 0.6, 0.04, -0.02,
+                new BigDecimal("100"), Instant.parse("2024-03-04T14:30:00Z")));
+
+        assertThat(journal.intents()).extracting(OrderIntent::clientOrderId).containsExactly("before");
+        assertThat(journal.signals()).isEmpty();
+        assertThat(journal.findIntent("after")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("query results are copies: later records do not change a list already returned")
+    void queriesReturnCopies() {
+        InMemoryTradeJournal journal = new InMemoryTradeJournal();
+        journal.recordIntent(intent("a"));
+        var first = journal.intents();
+        journal.recordIntent(intent("b"));
+        assertThat(first).hasSize(1);
+        assertThat(journal.intents()).hasSize(2);
+    }
+}

@@ -1,0 +1,112 @@
+package io.tradingsdk.tck;
+
+import io.tradingsdk.api.order.OrderEvent;
+import io.tradingsdk.api.order.OrderEventListener;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * An {@link OrderEventListener} that keeps every event it receives, in arrival order, and lets a
+ * test wait for one.
+ *
+ * <p>Thread-safe: executors call {@link #onOrderEvent} on their own threads while the test thread
+ * reads and waits. Waiting is a monitor wait bounded by a timeout, woken by each new event; it never
+ * sleeps for a fixed time.
+ */
+public final class RecordingOrderEventListener implements OrderEventListener {
+
+    private final Object lock = new Object();
+    private final List<OrderEvent> events = new ArrayList<>();
+
+    @Override
+    public void onOrderEvent(OrderEvent event) {
+        synchronized (lock) {
+            events.add(event);
+            lock.notifyAll();
+        }
+    }
+
+    /** Every event received so far, in arrival order (a copy). */
+    public List<OrderEvent> events() {
+        synchronized (lock) {
+            return List.copyOf(events);
+        }
+    }
+
+    /** The events of one order received so far, in arrival order (a copy). */
+    public List<OrderEvent> eventsOf(String clientOrderId) {
+        Objects.requireNonNull(clientOrderId, "clientOrderId");
+        synchronized (lock) {
+            List<OrderEvent> out = new ArrayList<>();
+            for (OrderEvent e : events) {
+                if (e.clientOrderId().equals(clientOrderId)) {
+                    out.add(e);
+                }
+            }
+            return out;
+        }
+    }
+
+    /** The first event received so far that matches, or empty. Does not wait. */
+    public Optional<OrderEvent> find(Predicate<OrderEvent> predicate) {
+        synchronized (lock) {
+            for (OrderEvent e : events) {
+                if (predicate.test(e)) {
+                    return Optional.of(e);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Waits until an event matching the predicate has been received (including one received before
+     * the call), at most {@code timeout}.
+     *
+     * @return the first matching event, or empty if none arrived in time
+     * @throws IllegalStateException if the waiting thread is interrupted (the interrupt flag is kept)
+     */
+    public Optional<OrderEvent> await(Predicate<OrderEvent> predicate, Duration timeout) {
+        return awaitFrom(0, predicate, timeout);
+    }
+
+    /**
+     * Like {@link #await}, but considers only events at arrival index {@code fromIndex} or later
+     * (see {@link #size()}): "the next matching event after this point".
+     */
+    public Optional<OrderEvent> awaitFrom(int fromIndex, Predicate<OrderEvent> predicate, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            int checked = Math.max(0, fromIndex);
+            while (true) {
+                for (; checked < events.size(); checked++) {
+                    if (predicate.test(events.get(checked))) {
+                        return Optional.of(events.get(checked));
+                    }
+                }
+                long remainingNanos = deadline - System.nanoTime();
+                if (remainingNanos <= 0) {
+                    return Optional.empty();
+                }
+                try {
+                    long millis = Math.max(1, remainingNanos / 1_000_000);
+                    lock.wait(millis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for an order event", e);
+                }
+            }
+        }
+    }
+
+    /** How many events were received so far. */
+    public int size() {
+        synchronized (lock) {
+            return events.size();
+        }
+    }
+}
