@@ -1,0 +1,86 @@
+package io.tradingsdk.core.backtest;
+
+import io.tradingsdk.api.market.BarListener;
+import io.tradingsdk.api.market.BarQuery;
+import io.tradingsdk.api.market.MarketDataSource;
+import io.tradingsdk.api.order.Executor;
+import io.tradingsdk.core.config.ConfigException;
+import io.tradingsdk.core.config.ConfigResolver;
+import io.tradingsdk.core.config.DataConfig;
+import io.tradingsdk.core.config.ResolvedComponents;
+import io.tradingsdk.core.config.ResolvedStrategy;
+import io.tradingsdk.core.config.TradingConfig;
+import io.tradingsdk.core.engine.TradingEngine;
+import io.tradingsdk.core.metrics.MetricsSnapshot;
+import io.tradingsdk.core.provider.DefaultProviderContext;
+import io.tradingsdk.core.provider.ProviderRegistry;
+import io.tradingsdk.core.time.MarketCalendarClock;
+import io.tradingsdk.core.time.SimulatedClock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Runs a backtest described by a {@link TradingConfig}: the data source, strategies, sizer, risk
+ * rules, simulated executor and journal all come from the configuration by provider name.
+ *
+ * <p>Called on the host's thread, which becomes the engine's event loop for the run.
+ */
+public final class Backtest {
+
+    private Backtest() {
+    }
+
+    /** What a backtest produced: the deterministic report and the engine's metrics (wall-clock latencies). */
+    public record Result(BacktestReport report, MetricsSnapshot metrics) {
+    }
+
+    /**
+     * @throws ConfigException naming the key when the configuration cannot make a backtest (no data
+     *                         section, an executor that cannot simulate fills, a provider missing)
+     */
+    public static Result run(TradingConfig config, ProviderRegistry registry, Function<String, String> environment) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(environment, "environment");
+        DataConfig data = config.dataConfig().orElseThrow(() -> new ConfigException(config.sourceName(), "data", null,
+                "a backtest needs a data section naming a market data provider", null));
+        SimulatedClock clock = new SimulatedClock(data.from() != null ? data.from() : Instant.EPOCH);
+        ResolvedComponents rc = ConfigResolver.resolve(config, registry,
+                new DefaultProviderContext(config.account().id(), clock, environment));
+        Executor executor = rc.executor().component();
+        if (!(executor instanceof BarListener venue)) {
+            throw new ConfigException(config.sourceName(), "execution.provider", rc.executor().providerName(),
+                    "a backtest needs an executor that simulates fills from bars (for example 'paper')", null);
+        }
+        MarketDataSource source = rc.marketDataSource().orElseThrow();
+        Set<String> symbols = new LinkedHashSet<>(data.symbols());
+        if (symbols.isEmpty()) {
+            for (ResolvedStrategy s : rc.strategies()) {
+                symbols.addAll(s.symbols());
+            }
+        }
+        BacktestRecorder recorder = new BacktestRecorder(config.account().initialCash(), MarketCalendarClock.NEW_YORK);
+        TradingEngine.Builder b = TradingEngine.builder(config.account().id())
+                .initialCash(config.account().initialCash())
+                .clock(clock)
+                .sizer(rc.sizer().component())
+                .riskRules(rc.rules())
+                .executor(executor)
+                .journal(rc.journal().component())
+                .tradableSymbols(symbols)
+                .observer(recorder);
+        for (ResolvedStrategy s : rc.strategies()) {
+            b.strategy(new TradingEngine.StrategySpec(s.id(), Set.copyOf(s.symbols()), s.strategy(), s.enabled()));
+        }
+        try (TradingEngine engine = b.build(); executor; source) {
+            BacktestReport report = new BacktestRunner(engine, clock, venue, recorder)
+                    .run(source, new BarQuery(symbols, data.timeframe(), data.from(), data.to()));
+            return new Result(report, engine.metrics());
+        } finally {
+            rc.journal().component().close();
+        }
+    }
+}
