@@ -124,7 +124,9 @@ public class ConfigException extends IllegalArgumentException {
             String shown = Masking.render(value);
             String plain = String.valueOf(value);
             // Parameter messages often end in "was <value>" already; do not repeat it.
-            if (reason == null || !(reason.contains("was " + shown) || reason.contains("was " + plain))) {
+            boolean named = reason != null && (reason.contains("was " + shown) || reason.contains("was " + plain)
+                    || (value instanceof String && reason.contains(shown)));
+            if (!named) {
                 sb.append("; rejected value: ").append(shown);
             }
         }

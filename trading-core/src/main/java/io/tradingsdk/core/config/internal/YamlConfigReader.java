@@ -63,6 +63,8 @@ public final class YamlConfigReader {
         YAMLFactory factory = YAMLFactory.builder()
                 .loaderOptions(options)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // "key:" with nothing after it is null in YAML, not the empty string ('' stays text).
+                .enable(com.fasterxml.jackson.dataformat.yaml.YAMLParser.Feature.EMPTY_STRING_AS_NULL)
                 .build();
         SimpleModule module = new SimpleModule("trading-config");
         module.addDeserializer(Instant.class, new InstantDeserializer());
@@ -190,7 +192,11 @@ public final class YamlConfigReader {
                 text = null;
             }
         }
-        Object value = e instanceof InvalidFormatException ife ? ife.getValue() : scalar(token, text);
+        // The token's text keeps decimals exact (InvalidFormatException holds a double for 1.5).
+        Object value = scalar(token, text);
+        if (value == null && e instanceof InvalidFormatException ife) {
+            value = ife.getValue();
+        }
         String expected = expected(target);
         StringBuilder reason = new StringBuilder("expected ").append(expected).append(", got ").append(describe(token));
         if (token == JsonToken.VALUE_STRING && isNumberOrBoolean(text) && !isTextual(target)) {
@@ -225,7 +231,7 @@ public final class YamlConfigReader {
         Object value = null;
         if (e instanceof InputCoercionException ice && ice.getProcessor() != null) {
             try {
-                value = ice.getProcessor().getText();
+                value = parseNumber(ice.getProcessor().getText());
             } catch (IOException ignored) {
                 value = null;
             }
@@ -382,6 +388,11 @@ public final class YamlConfigReader {
         }
     }
 
+    private static ConfigException located(ConfigException e, JsonParser p) {
+        JsonLocation loc = p.currentTokenLocation();
+        return loc == null ? e : e.at(loc.getLineNr(), loc.getColumnNr());
+    }
+
     /** ISO date (start of day, UTC) or ISO instant with zone or offset. */
     static final class InstantDeserializer extends JsonDeserializer<Instant> {
         @Override
@@ -389,8 +400,8 @@ public final class YamlConfigReader {
             String rule = "must be an ISO date (2013-01-01, taken as 00:00 UTC) or an instant with zone "
                     + "(2013-01-01T14:30:00Z or 2013-01-01T09:30:00-05:00)";
             if (p.currentToken() != JsonToken.VALUE_STRING) {
-                throw ConfigException.invalid("", scalar(p.currentToken(), p.currentToken().isScalarValue() ? p.getText() : null),
-                        "expected " + rule.substring("must be ".length()) + ", got " + describe(p.currentToken()));
+                throw located(ConfigException.invalid("", scalar(p.currentToken(), p.currentToken().isScalarValue() ? p.getText() : null),
+                        "expected " + rule.substring("must be ".length()) + ", got " + describe(p.currentToken())), p);
             }
             String text = p.getText().trim();
             try {
@@ -399,7 +410,7 @@ public final class YamlConfigReader {
                 }
                 return OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeException e) {
-                throw ConfigException.invalid("", text, rule);
+                throw located(ConfigException.invalid("", text, rule), p);
             }
         }
     }
@@ -409,14 +420,14 @@ public final class YamlConfigReader {
         @Override
         public Timeframe deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
-                throw ConfigException.invalid("", scalar(p.currentToken(), p.currentToken().isScalarValue() ? p.getText() : null),
-                        "expected a timeframe such as 5Min or 1Day, got " + describe(p.currentToken()));
+                throw located(ConfigException.invalid("", scalar(p.currentToken(), p.currentToken().isScalarValue() ? p.getText() : null),
+                        "expected a timeframe such as 5Min or 1Day, got " + describe(p.currentToken())), p);
             }
             String text = p.getText();
             try {
                 return Timeframe.parse(text.trim());
             } catch (IllegalArgumentException e) {
-                throw ConfigException.invalid("", text, e.getMessage());
+                throw located(ConfigException.invalid("", text, e.getMessage()), p);
             }
         }
     }
