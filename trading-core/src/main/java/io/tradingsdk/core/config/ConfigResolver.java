@@ -20,6 +20,8 @@ import io.tradingsdk.api.risk.RiskRuleProvider;
 import io.tradingsdk.api.strategy.StrategyProvider;
 import io.tradingsdk.api.strategy.TradingStrategy;
 import io.tradingsdk.core.config.internal.Masking;
+import io.tradingsdk.api.time.TradingClock;
+import io.tradingsdk.core.provider.DefaultProviderContext;
 import io.tradingsdk.core.provider.ProviderNotFoundException;
 import io.tradingsdk.core.provider.ProviderRegistry;
 import io.tradingsdk.core.provider.internal.Suggestions;
@@ -117,6 +119,16 @@ public final class ConfigResolver {
             }
             throw e;
         }
+    }
+
+    /**
+     * Like {@link #resolve(TradingConfig, ProviderRegistry, ProviderContext)} with a
+     * {@link DefaultProviderContext} for the configured account id, {@code clock}, and secrets from the
+     * process environment.
+     */
+    public static ResolvedComponents resolve(TradingConfig config, ProviderRegistry registry, TradingClock clock) {
+        Objects.requireNonNull(config, "config");
+        return resolve(config, registry, DefaultProviderContext.of(config.account().id(), clock));
     }
 
     /**

@@ -204,7 +204,7 @@ public final class ProviderRegistry {
         }
 
         /**
-         * Registers {@code provider} under every provider kind it implements. A provider with the same
+         * Registers {@code provider} under the provider kind it implements. A provider with the same
          * kind and name as a discovered or another registered one makes {@link #build()} fail; use
          * {@link #replace(Provider)} to override deliberately.
          *
@@ -224,7 +224,7 @@ public final class ProviderRegistry {
         }
 
         /**
-         * Registers {@code provider} under every kind it implements, replacing the discovered or
+         * Registers {@code provider} under the kind it implements, replacing the discovered or
          * registered provider of the same kind and name. This is the one deliberate way to override a
          * provider (for example a host's own {@code paper} executor instead of the built-in one); the
          * replacement is logged at INFO. {@link #build()} fails when there is nothing of that kind and
