@@ -204,7 +204,11 @@ public final class ConfigResolver {
         List<RiskRuleConfig> listed = risk.rules();
         for (int i = 0; i < listed.size(); i++) {
             RiskRuleConfig r = listed.get(i);
-            // Disabled entries are still checked, so a typo in a name does not hide until it is enabled.
+            if (!r.enabled() && RiskConfig.DEFAULT_RULES.contains(r.provider())
+                    && registry.find(RiskRuleProvider.class, r.provider()).isEmpty()) {
+                continue; // removing a built-in rule that is not installed anyway
+            }
+            // Other disabled entries are still checked, so a typo in a name does not hide until it is enabled.
             Planned<RiskRule> planned = plan(config, registry, env, RiskRuleProvider.class, "risk.rules[" + i + "]",
                     r.provider(), r.parameters());
             if (r.enabled()) {

@@ -183,6 +183,16 @@ class ConfigResolverTest {
                         + "daily-loss-limit] are not registered")
                 .contains("risk.useDefaults")
                 .contains("available: [buying-power, trading-state]");
+        // Disabling a built-in rule that is not installed is fine; a disabled unknown name is still a typo.
+        TradingConfig disabledMissing = TradingConfig.parse("t", BASE + "risk:\n  useDefaults: false\n  rules:\n"
+                + "    - {provider: trading-state}\n    - {provider: market-hours, enabled: false}\n");
+        assertThat(ConfigResolver.resolve(disabledMissing, partial, context(Map.of())).rules()).hasSize(1);
+        TradingConfig disabledTypo = TradingConfig.parse("t", BASE + "risk:\n  useDefaults: false\n  rules:\n"
+                + "    - {provider: trading-state}\n    - {provider: buying-powr, enabled: false}\n");
+        assertThatThrownBy(() -> ConfigResolver.resolve(disabledTypo, partial, context(Map.of())))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("risk.rules[1].provider: unknown RiskRuleProvider 'buying-powr'")
+                .hasMessageContaining("did you mean 'buying-power'?");
         // Without defaults the same registry is enough for the listed rules.
         TradingConfig onlyListed = TradingConfig.parse("t", BASE + "risk: {useDefaults: false, rules: [{provider: trading-state}]}\n");
         assertThat(ConfigResolver.resolve(onlyListed, partial, context(Map.of())).rules()).hasSize(1);
