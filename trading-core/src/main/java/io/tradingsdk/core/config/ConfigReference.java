@@ -1,0 +1,269 @@
+package io.tradingsdk.core.config;
+
+import io.tradingsdk.api.provider.ParameterSpec;
+import io.tradingsdk.api.provider.ParameterType;
+import io.tradingsdk.api.provider.Provider;
+import io.tradingsdk.core.provider.ProviderRegistry;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The reference of every configuration key: type, default, allowed range and meaning, as a markdown
+ * table ({@link #markdown()}) or as a commented YAML file that is itself a valid configuration
+ * ({@link #yaml()}); and the parameters of every provider in a registry
+ * ({@link #providersMarkdown(ProviderRegistry)}). Defaults come from the same constants the config
+ * records use, so the text cannot drift from the code. Run {@link #main} to print it.
+ */
+public final class ConfigReference {
+
+    /**
+     * One documented key.
+     *
+     * @param path         dotted path; {@code []} marks a list entry, e.g. {@code strategies[].id}
+     * @param type         the value's type as written in YAML
+     * @param defaultValue the default, or {@code required}, or what absence means
+     * @param rule         allowed values or range; empty when any value of the type is allowed
+     * @param description  what it does
+     */
+    public record Key(String path, String type, String defaultValue, String rule, String description) {
+    }
+
+    private static final String PROVIDER_RULE = "lower-case words separated by dashes";
+    private static final String PARAMETERS = "provider parameters, checked against the provider's schema when the "
+            + "components are created; secrets are written as ${ENV_VAR}";
+
+    private static final List<Key> KEYS = List.of(
+            new Key("account", "map", "all defaults", "", "The trading account."),
+            new Key("account.id", "text", AccountConfig.DEFAULT_ID, "[A-Za-z0-9._-]{1,64}",
+                    "Account id used in journals, metrics and client order ids."),
+            new Key("account.initialCash", "decimal", AccountConfig.DEFAULT_INITIAL_CASH.toPlainString(),
+                    "> 0 and <= " + AccountConfig.MAX_INITIAL_CASH.toPlainString(),
+                    "Starting cash of a backtest or simulated account; an exact decimal."),
+            new Key("account.mode", "backtest | paper | live", AccountConfig.DEFAULT_MODE.yamlName(), "",
+                    "How the account trades. live (real money) is never a default and must be written out."),
+            new Key("data", "map", "absent: the host supplies the market data source in code", "",
+                    "Where bars come from."),
+            new Key("data.provider", "provider name", "required", PROVIDER_RULE, "A MarketDataSourceProvider, e.g. csv."),
+            new Key("data.parameters", "map", "{}", "", "Market data " + PARAMETERS + "."),
+            new Key("data.symbols", "list of symbols", "[]: the strategies' symbols", "no duplicates",
+                    "Symbols to load."),
+            new Key("data.timeframe", "timeframe", "none: the source's native timeframe", "30Sec, 5Min, 1Hour, 1Day, 1Week",
+                    "Bar length to request."),
+            new Key("data.from", "date or instant", "none: from the first bar",
+                    "2013-01-01 (00:00 UTC) or 2013-01-01T14:30:00Z", "Inclusive start of the bars to replay."),
+            new Key("data.to", "date or instant", "none: to the last bar", "after data.from",
+                    "Exclusive end of the bars to replay."),
+            new Key("strategies", "list", "[]", "ids unique", "Strategy instances; several may use one provider."),
+            new Key("strategies[].id", "text", "required", "[a-z0-9._-]{1,32}, unique",
+                    "The instance's id in signals, metrics, journals and client order ids."),
+            new Key("strategies[].provider", "provider name", "required", PROVIDER_RULE,
+                    "A StrategyProvider, e.g. moving-average-crossover."),
+            new Key("strategies[].symbols", "list of symbols", "required", "at least one, no duplicates",
+                    "Symbols whose bars the strategy receives, e.g. [AAPL]."),
+            new Key("strategies[].enabled", "boolean", String.valueOf(StrategyConfig.DEFAULT_ENABLED), "",
+                    "A disabled strategy is created but receives no bars."),
+            new Key("strategies[].parameters", "map", "{}", "", "Strategy " + PARAMETERS + "."),
+            new Key("sizer", "map", "provider " + TradingConfig.DEFAULT_SIZER + " with its defaults", "",
+                    "How a signal becomes a quantity."),
+            new Key("sizer.provider", "provider name", "required when sizer is present", PROVIDER_RULE,
+                    "A PositionSizerProvider, e.g. kelly or fixed-fractional."),
+            new Key("sizer.parameters", "map", "{}", "", "Sizer " + PARAMETERS + "."),
+            new Key("risk", "map", "the built-in rules with their defaults", "", "The quick pre-trade risk checks."),
+            new Key("risk.useDefaults", "boolean", String.valueOf(RiskConfig.DEFAULT_USE_DEFAULTS), "",
+                    "Start from the built-in rules, in this order: " + String.join(", ", RiskConfig.DEFAULT_RULES)
+                            + ". When false, only the listed rules run."),
+            new Key("risk.rules", "list", "[]", "each provider at most once",
+                    "Rules that replace a built-in rule of the same provider name (in place), remove it "
+                            + "(enabled: false) or run after the built-in ones. " + RiskConfig.TRADING_STATE_RULE
+                            + " always runs first."),
+            new Key("risk.rules[].provider", "provider name", "required", PROVIDER_RULE,
+                    "A RiskRuleProvider, e.g. max-order-notional."),
+            new Key("risk.rules[].enabled", "boolean", String.valueOf(RiskRuleConfig.DEFAULT_ENABLED), "",
+                    "false removes the built-in rule of this name."),
+            new Key("risk.rules[].parameters", "map", "{}", "", "Risk rule " + PARAMETERS + "."),
+            new Key("execution", "map", "provider " + TradingConfig.DEFAULT_EXECUTION + " with its defaults", "",
+                    "Where orders go."),
+            new Key("execution.provider", "provider name", "required when execution is present", PROVIDER_RULE,
+                    "An ExecutorProvider, e.g. paper or alpaca."),
+            new Key("execution.parameters", "map", "{}", "", "Executor " + PARAMETERS + "."),
+            new Key("journal", "map", "provider " + TradingConfig.DEFAULT_JOURNAL + " with its defaults", "",
+                    "Where signals, decisions, orders and fills are recorded."),
+            new Key("journal.provider", "provider name", "required when journal is present", PROVIDER_RULE,
+                    "A TradeJournalProvider, e.g. memory or postgres."),
+            new Key("journal.parameters", "map", "{}", "", "Journal " + PARAMETERS + "."),
+            new Key("engine", "map", "all defaults", "", "Engine settings that belong to no provider."),
+            new Key("engine.quantityScale", "integer", String.valueOf(EngineConfig.DEFAULT_QUANTITY_SCALE),
+                    "0 to " + EngineConfig.MAX_QUANTITY_SCALE,
+                    "Decimal places of order quantities: 0 = whole shares, 8 for crypto."));
+
+    private static final String RULES_TEXT = """
+            Rules for every key: keys not listed here are errors at any level (also inside strategies and \
+            risk rules); values are not coerced ("10" in quotes is text, not a number; a single value is \
+            not a list); numbers with a fraction are exact decimals; a key may appear once per map; one \
+            YAML document per file; a key with no value means null and is refused inside parameters. \
+            Errors name the file, the key path (e.g. strategies[0].parameters.fastPeriod), the rejected \
+            value (secrets masked) and the line. Provider parameters are checked against each provider's \
+            schema when components are created; a SECRET parameter must be an ${ENV_VAR} reference and is \
+            never printed.""";
+
+    private ConfigReference() {
+    }
+
+    /** Every key, in document order. */
+    public static List<Key> keys() {
+        return KEYS;
+    }
+
+    /** A markdown table of every key, followed by the general rules. */
+    public static String markdown() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| Key | Type | Default | Allowed | Description |\n");
+        sb.append("|---|---|---|---|---|\n");
+        for (Key k : KEYS) {
+            sb.append("| `").append(k.path()).append("` | ").append(cell(k.type())).append(" | ")
+                    .append(cell(k.defaultValue())).append(" | ").append(cell(k.rule())).append(" | ")
+                    .append(cell(k.description())).append(" |\n");
+        }
+        sb.append('\n').append(RULES_TEXT).append('\n');
+        return sb.toString();
+    }
+
+    /**
+     * A commented YAML file showing every key with its default (or an example where there is no
+     * default). It is a valid configuration: it parses with {@link TradingConfig#parse}.
+     */
+    public static String yaml() {
+        return """
+                # Trading SDK configuration reference. Every key with its default; "required" keys show an example.
+                %saccount:
+                  id: %s                  # text [A-Za-z0-9._-]{1,64}
+                  initialCash: %s           # decimal > 0, exact; starting cash of a backtest or simulated account
+                  mode: %s              # backtest | paper | live; live is never a default
+                data:                         # optional; without it the host supplies the market data source in code
+                  provider: csv               # required: a MarketDataSourceProvider name
+                  parameters: {}              # default {}: checked against the provider's schema
+                  symbols: [AAPL]             # default []: the strategies' symbols
+                  timeframe: 1Day             # default: the source's native timeframe (30Sec, 5Min, 1Hour, 1Day, 1Week)
+                  from: 2013-01-01            # default: the first bar; inclusive; a date is 00:00 UTC
+                  to: 2014-01-01              # default: the last bar; exclusive; after from
+                strategies:                   # default []
+                  - id: sma-aapl              # required, unique: [a-z0-9._-]{1,32}
+                    provider: moving-average-crossover   # required: a StrategyProvider name
+                    symbols: [AAPL]           # required: at least one, no duplicates
+                    enabled: %s             # default true; a disabled strategy receives no bars
+                    parameters: {fastPeriod: 10, slowPeriod: 30}   # default {}: the provider's defaults
+                sizer:                        # default: provider %s with its defaults
+                  provider: %s
+                  parameters: {}
+                risk:
+                  useDefaults: %s             # start from: %s
+                  rules:                      # default []: replace (same provider name), remove (enabled: false) or add rules
+                    - provider: max-order-notional
+                      enabled: %s
+                      parameters: {maxNotional: 50000}
+                execution:                    # default: provider %s with its defaults
+                  provider: %s
+                  parameters: {}              # secrets as ${ENV_VAR} references, e.g. apiSecret: ${APCA_API_SECRET_KEY}
+                journal:                      # default: provider %s with its defaults
+                  provider: %s
+                  parameters: {}
+                engine:
+                  quantityScale: %s            # integer 0..%s: decimal places of order quantities (8 for crypto)
+                """.formatted(comment(RULES_TEXT), AccountConfig.DEFAULT_ID,
+                AccountConfig.DEFAULT_INITIAL_CASH.toPlainString(), AccountConfig.DEFAULT_MODE.yamlName(),
+                StrategyConfig.DEFAULT_ENABLED, TradingConfig.DEFAULT_SIZER, TradingConfig.DEFAULT_SIZER,
+                RiskConfig.DEFAULT_USE_DEFAULTS, String.join(", ", RiskConfig.DEFAULT_RULES),
+                RiskRuleConfig.DEFAULT_ENABLED, TradingConfig.DEFAULT_EXECUTION, TradingConfig.DEFAULT_EXECUTION,
+                TradingConfig.DEFAULT_JOURNAL, TradingConfig.DEFAULT_JOURNAL, EngineConfig.DEFAULT_QUANTITY_SCALE,
+                EngineConfig.MAX_QUANTITY_SCALE);
+    }
+
+    /**
+     * Markdown sections listing every provider of every kind in {@code registry} with its parameter
+     * table (name, type, default, range or allowed values, whether it may change at runtime, meaning).
+     */
+    public static String providersMarkdown(ProviderRegistry registry) {
+        StringBuilder sb = new StringBuilder();
+        for (Class<? extends Provider<?>> kind : ProviderRegistry.KINDS) {
+            sb.append("## ").append(kind.getSimpleName()).append("\n\n");
+            List<? extends Provider<?>> providers = registry.all(kind);
+            if (providers.isEmpty()) {
+                sb.append("(none registered)\n\n");
+                continue;
+            }
+            for (Provider<?> p : providers) {
+                sb.append("### `").append(p.name()).append("`\n\n");
+                if (!p.description().isEmpty()) {
+                    sb.append(p.description()).append("\n\n");
+                }
+                List<ParameterSpec> specs = p.parameterSchema().specs();
+                if (specs.isEmpty()) {
+                    sb.append("No parameters.\n\n");
+                    continue;
+                }
+                sb.append("| Parameter | Type | Default | Allowed | Runtime change | Description |\n");
+                sb.append("|---|---|---|---|---|---|\n");
+                for (ParameterSpec s : specs) {
+                    sb.append("| `").append(s.name()).append("` | ").append(s.type()).append(" | ")
+                            .append(cell(s.required() ? "required" : String.valueOf(s.defaultValue()))).append(" | ")
+                            .append(cell(allowed(s))).append(" | ").append(s.dynamic() ? "yes" : "no (restart)")
+                            .append(" | ").append(cell(s.description())).append(" |\n");
+                }
+                sb.append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String allowed(ParameterSpec s) {
+        if (s.type() == ParameterType.SECRET) {
+            return "${ENV_VAR} reference";
+        }
+        if (!s.allowed().isEmpty()) {
+            return String.join(", ", new TreeSet<>(s.allowed()));
+        }
+        if (s.min() == null && s.max() == null) {
+            return "";
+        }
+        String unit = s.type() == ParameterType.DURATION ? "ms" : "";
+        return "[" + bound(s.min(), "-inf") + unit + ", " + bound(s.max(), "+inf") + unit + "]";
+    }
+
+    private static String bound(BigDecimal b, String none) {
+        return b == null ? none : b.stripTrailingZeros().toPlainString();
+    }
+
+    /** {@code text} as YAML comment lines of at most about 100 characters. */
+    private static String comment(String text) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder line = new StringBuilder("#");
+        for (String word : text.split("\\s+")) {
+            if (line.length() + word.length() + 1 > 100) {
+                out.append(line).append('\n');
+                line = new StringBuilder("#");
+            }
+            line.append(' ').append(word);
+        }
+        return out.append(line).append('\n').toString();
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+
+    /**
+     * Prints the key reference as markdown, then the YAML reference; with {@code --providers} also the
+     * providers found on the class path.
+     */
+    public static void main(String[] args) {
+        System.out.println(markdown());
+        System.out.println("```yaml");
+        System.out.print(yaml());
+        System.out.println("```");
+        if (args.length > 0 && args[0].equals("--providers")) {
+            System.out.println();
+            System.out.print(providersMarkdown(ProviderRegistry.discover(Thread.currentThread().getContextClassLoader())));
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.tradingsdk.core.config;
+
+import io.tradingsdk.core.config.internal.YamlConfigReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A whole trading configuration, as loaded from YAML and validated: typed, immutable, with every
+ * default filled in. Providers are named, never classes; their free-form {@code parameters} are
+ * checked against the providers' schemas later, by {@link ConfigResolver}, which also creates the
+ * components.
+ *
+ * <pre>
+ * account:        # AccountConfig; optional
+ * data:           # DataConfig; optional: without it the host supplies the market data source
+ * strategies: []  # list of StrategyConfig; default []
+ * sizer:          # ComponentConfig; default provider fixed-fractional
+ * risk:           # RiskConfig; default: the built-in rules
+ * execution:      # ComponentConfig; default provider paper
+ * journal:        # ComponentConfig; default provider memory
+ * engine:         # EngineConfig; optional
+ * </pre>
+ * See {@link ConfigReference} for every key, its type, default and range.
+ *
+ * <p><b>Strictness.</b> Unknown keys at any level, wrong types (no silent coercion: {@code "10"}
+ * quoted is text, not a number; a list is not a map), values out of range, duplicate keys in a map,
+ * duplicate strategy ids and a second YAML document are all errors. Numbers with a fraction are read
+ * as exact decimals. Every error is a {@link ConfigException} naming the source, the key path, the
+ * rejected value (masked when secret) and the line.
+ *
+ * <p><b>Secrets</b> are written as {@code ${ENV_VAR}} references in provider parameters and resolved
+ * by {@link ConfigResolver}; this object holds only the references. {@link #toString()} additionally
+ * masks values under secret-looking keys ({@code apiKey}, {@code password}, {@code token}...).
+ *
+ * <p><b>Threads.</b> Loading happens on the caller's thread (it reads the file); the result is
+ * immutable and may be shared.
+ *
+ * @param sourceName the file or source name used in messages
+ * @param data       {@code null} when the document has no {@code data} section
+ */
+public record TradingConfig(String sourceName, AccountConfig account, DataConfig data, List<StrategyConfig> strategies,
+                            ComponentConfig sizer, RiskConfig risk, ComponentConfig execution, ComponentConfig journal,
+                            EngineConfig engine) {
+    public static final String DEFAULT_SOURCE_NAME = "configuration";
+    public static final String DEFAULT_SIZER = "fixed-fractional";
+    public static final String DEFAULT_EXECUTION = "paper";
+    public static final String DEFAULT_JOURNAL = "memory";
+
+    /**
+     * Fills defaults for {@code null} sections and checks what spans entries (unique strategy ids).
+     * The constructor throws {@link ConfigException} naming the key, e.g. {@code strategies[2].id}.
+     */
+    public TradingConfig {
+        sourceName = sourceName == null || sourceName.isBlank() ? DEFAULT_SOURCE_NAME : sourceName;
+        account = account == null ? AccountConfig.defaults() : account;
+        strategies = strategies == null ? List.of() : strategies;
+        Map<String, Integer> ids = new HashMap<>();
+        for (int i = 0; i < strategies.size(); i++) {
+            StrategyConfig s = strategies.get(i);
+            if (s == null) {
+                throw new ConfigException(sourceName, "strategies[" + i + "]", null, "list entry has no value", null);
+            }
+            Integer before = ids.putIfAbsent(s.id(), i);
+            if (before != null) {
+                throw new ConfigException(sourceName, "strategies[" + i + "].id", s.id(),
+                        "duplicate strategy id (also used by strategies[" + before + "]); ids must be unique", null);
+            }
+        }
+        strategies = List.copyOf(strategies);
+        sizer = sizer == null ? ComponentConfig.of(DEFAULT_SIZER) : sizer;
+        risk = risk == null ? RiskConfig.defaults() : risk;
+        execution = execution == null ? ComponentConfig.of(DEFAULT_EXECUTION) : execution;
+        journal = journal == null ? ComponentConfig.of(DEFAULT_JOURNAL) : journal;
+        engine = engine == null ? EngineConfig.defaults() : engine;
+    }
+
+    /**
+     * Reads and validates a YAML file (UTF-8). The file name is the source name in messages.
+     *
+     * @throws ConfigException when the file cannot be read or the configuration is invalid
+     */
+    public static TradingConfig load(Path file) {
+        String source = file.toString();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(source, "", null, "configuration file not found", e);
+        } catch (IOException e) {
+            throw new ConfigException(source, "", null, "cannot read the configuration file: " + e, e);
+        }
+        return parse(source, text);
+    }
+
+    /**
+     * Parses and validates YAML text.
+     *
+     * @param sourceName the name used in messages (a file name, a resource, "inline")
+     * @throws ConfigException when the configuration is invalid
+     */
+    public static TradingConfig parse(String sourceName, String yaml) {
+        return parse(sourceName, new StringReader(yaml));
+    }
+
+    /**
+     * Parses and validates YAML from a reader; the reader is not closed.
+     *
+     * @throws ConfigException when the configuration is invalid or cannot be read
+     */
+    public static TradingConfig parse(String sourceName, Reader yaml) {
+        return YamlConfigReader.read(sourceName == null ? DEFAULT_SOURCE_NAME : sourceName, yaml);
+    }
+
+    /** All defaults and no strategies. */
+    public static TradingConfig defaults() {
+        return new TradingConfig(null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The strategy with this id, if configured. */
+    public Optional<StrategyConfig> strategy(String id) {
+        return strategies.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /** The {@code data} section, if present. */
+    public Optional<DataConfig> dataConfig() {
+        return Optional.ofNullable(data);
+    }
+}
