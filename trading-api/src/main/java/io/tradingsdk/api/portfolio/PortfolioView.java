@@ -32,6 +32,16 @@ public interface PortfolioView {
     /** All positions that are not flat, by symbol. */
     Map<String, Position> positions();
 
+    /**
+     * The signed quantity of this account's orders in the symbol that are approved or working but
+     * not yet filled: buys positive, sells negative; zero when none. Sizers and risk rules add it to
+     * {@link #quantity} so that two signals in a row cannot each use the room of the other.
+     */
+    BigDecimal openOrderQuantity(String symbol);
+
+    /** The money the account's unfilled buy orders will need, at their reference prices. */
+    BigDecimal openBuyNotional();
+
     /** The last price seen for the symbol, or {@code null} if none yet. */
     BigDecimal lastPrice(String symbol);
 

@@ -109,6 +109,8 @@ public final class TradingEngine implements BarListener, AutoCloseable {
     private final OrderTracker tracker;
     private final Map<String, PendingSubmit> pendingSubmits = new HashMap<>();
     private final Map<String, Integer> resubmits = new HashMap<>();
+    /** Per client order id: {signed unfilled quantity, buy notional} last reported to the ledger. */
+    private final Map<String, BigDecimal[]> openExposure = new HashMap<>();
     private long nextDayStartMillis = Long.MIN_VALUE;
     private boolean reducingByGuard;
     private boolean readyOnLoop;
@@ -527,16 +529,19 @@ public final class TradingEngine implements BarListener, AutoCloseable {
             return;
         }
         BigDecimal price = signal.referencePrice();
-        BigDecimal position = ledger.quantity(signal.symbol());
         OrderSide side;
         BigDecimal quantity;
         if (signal.action() == SignalAction.CLOSE) {
-            if (position.signum() == 0) {
-                deny(signal, DenialReason.NO_POSITION, "no position in " + signal.symbol() + " to close", future);
+            // Net of orders already working, so a second CLOSE cannot sell the same shares twice.
+            BigDecimal net = ledger.quantity(signal.symbol()).add(ledger.openOrderQuantity(signal.symbol()));
+            if (net.signum() == 0) {
+                deny(signal, DenialReason.NO_POSITION, "no position in " + signal.symbol()
+                        + " left to close (position " + ledger.quantity(signal.symbol()).toPlainString()
+                        + ", open orders " + ledger.openOrderQuantity(signal.symbol()).toPlainString() + ")", future);
                 return;
             }
-            side = position.signum() > 0 ? OrderSide.SELL : OrderSide.BUY;
-            quantity = position.abs();
+            side = net.signum() > 0 ? OrderSide.SELL : OrderSide.BUY;
+            quantity = net.abs();
         } else {
             side = signal.action() == SignalAction.BUY ? OrderSide.BUY : OrderSide.SELL;
             if (signal.quantity() != null) {
@@ -577,7 +582,7 @@ public final class TradingEngine implements BarListener, AutoCloseable {
             deny(signal, d.reason(), d.message(), future);
             return;
         }
-        tracker.create(intent);
+        refreshExposure(tracker.create(intent));
         riskManager.onSubmitted(intent);
         metrics.onApproved(strategyId);
         journal.recordDecision(new DecisionRecord(signal.id(), strategyId, signal.symbol(), true, null, null,
@@ -609,6 +614,7 @@ public final class TradingEngine implements BarListener, AutoCloseable {
             return;
         }
         tracker.transition(d.clientOrderId(), OrderStatus.DENIED, "journal could not record the intent");
+        refreshExposure(tracker.get(d.clientOrderId()));
         log.error("engine {}: intent {} not durable, order not sent: {}", accountId, d.clientOrderId(), d.error().toString());
         complete(p.future(), new SignalOutcome.Denied(p.intent().signalId(), DenialReason.JOURNAL_UNAVAILABLE,
                 "the journal could not record intent " + d.clientOrderId() + ": " + d.error().getMessage()));
@@ -624,6 +630,7 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         if (ledger.tradingState() == TradingState.HALTED) {
             // Halted while the intent was being journaled.
             tracker.transition(clientOrderId, OrderStatus.DENIED, "halted before send");
+            refreshExposure(tracker.get(clientOrderId));
             metrics.onDenied(intent.strategyId(), DenialReason.TRADING_HALTED);
             complete(p.future(), new SignalOutcome.Denied(intent.signalId(), DenialReason.TRADING_HALTED,
                     "account " + accountId + " was halted before the order was sent"));
@@ -636,6 +643,7 @@ public final class TradingEngine implements BarListener, AutoCloseable {
             // Per the Executor contract nothing was sent: a closed executor or a broken request.
             tracker.transition(clientOrderId, OrderStatus.UNKNOWN, "submit threw " + ex);
             log.error("engine {}: executor {} refused {}", accountId, executor.name(), clientOrderId, ex);
+            resolveUnknown(clientOrderId, 0);
         }
         metrics.onOrderSubmitted(intent.strategyId(), System.nanoTime() - p.startNanos());
         SignalOutcome outcome = new SignalOutcome.Submitted(intent.signalId(), intent.request());
@@ -685,6 +693,7 @@ public final class TradingEngine implements BarListener, AutoCloseable {
             return;
         }
         OrderIntent intent = order.intent();
+        refreshExposure(order);
         for (Fill fill : r.newFills()) {
             ledger.applyFill(fill, intent.riskFraction());
             journal.recordFill(fill);
@@ -719,6 +728,33 @@ public final class TradingEngine implements BarListener, AutoCloseable {
             for (ListenerRegistration l : listeners) {
                 l.delivery().execute(() -> safely(() -> l.listener().onOrderEvent(e)));
             }
+        }
+    }
+
+    /** Reports to the ledger how much of this order is still unfilled and working (zero once it is final). */
+    private void refreshExposure(TrackedOrder o) {
+        if (o == null) {
+            return;
+        }
+        OrderIntent intent = o.intent();
+        BigDecimal remaining = o.isTerminal() ? BigDecimal.ZERO : intent.quantity().subtract(o.filledQuantity());
+        if (remaining.signum() < 0) {
+            remaining = BigDecimal.ZERO;
+        }
+        boolean buy = intent.side() == OrderSide.BUY;
+        BigDecimal signed = buy ? remaining : remaining.negate();
+        BigDecimal buyNotional = buy ? remaining.multiply(intent.referencePrice()) : BigDecimal.ZERO;
+        BigDecimal[] old = openExposure.get(o.clientOrderId());
+        BigDecimal oldSigned = old == null ? BigDecimal.ZERO : old[0];
+        BigDecimal oldBuy = old == null ? BigDecimal.ZERO : old[1];
+        if (signed.compareTo(oldSigned) == 0 && buyNotional.compareTo(oldBuy) == 0) {
+            return;
+        }
+        ledger.adjustOpenOrders(intent.symbol(), signed.subtract(oldSigned), buyNotional.subtract(oldBuy));
+        if (signed.signum() == 0) {
+            openExposure.remove(o.clientOrderId());
+        } else {
+            openExposure.put(o.clientOrderId(), new BigDecimal[] {signed, buyNotional});
         }
     }
 

@@ -60,6 +60,7 @@ public final class PortfolioLedger implements PortfolioView {
     private BigDecimal fees = BigDecimal.ZERO;
     private BigDecimal realizedPnl = BigDecimal.ZERO;
     private BigDecimal dayStartEquity;
+    private BigDecimal openBuyNotional = BigDecimal.ZERO;
     private TradingState tradingState = TradingState.ACTIVE;
 
     private final Map<String, Book> books = new HashMap<>();
@@ -197,6 +198,37 @@ public final class PortfolioLedger implements PortfolioView {
     }
 
     /**
+     * Changes the open-order exposure of a symbol: the engine calls it when an order is approved,
+     * fills, or ends without filling, with the change of its unfilled signed quantity and, for buys,
+     * of the money it will need.
+     *
+     * @throws IllegalStateException if the exposure would become inconsistent (buy notional below
+     *                               zero): a bookkeeping bug of the caller; nothing changes
+     */
+    public void adjustOpenOrders(String symbol, BigDecimal signedQuantityDelta, BigDecimal buyNotionalDelta) {
+        Objects.requireNonNull(symbol, "symbol");
+        BigDecimal newBuy = openBuyNotional.add(buyNotionalDelta);
+        if (newBuy.signum() < 0) {
+            throw new IllegalStateException("open buy notional of " + accountId + " would fall below zero: "
+                    + newBuy.toPlainString());
+        }
+        Book b = bookFor(symbol);
+        b.openOrders = b.openOrders.add(signedQuantityDelta);
+        openBuyNotional = newBuy;
+    }
+
+    @Override
+    public BigDecimal openOrderQuantity(String symbol) {
+        Book b = books.get(symbol);
+        return b == null ? BigDecimal.ZERO : b.openOrders;
+    }
+
+    @Override
+    public BigDecimal openBuyNotional() {
+        return openBuyNotional;
+    }
+
+    /**
      * Records the last price of a symbol. Hot path: called on every bar; allocates nothing when
      * the symbol is already known.
      *
@@ -273,17 +305,21 @@ public final class PortfolioLedger implements PortfolioView {
     public PortfolioSnapshot snapshot() {
         Map<String, Position> held = new LinkedHashMap<>();
         Map<String, BigDecimal> prices = new LinkedHashMap<>();
+        Map<String, BigDecimal> open = new LinkedHashMap<>();
         for (int i = 0; i < bookCount; i++) {
             Book b = bookArray[i];
             if (b.held) {
                 held.put(b.symbol, toPosition(b));
+            }
+            if (b.openOrders.signum() != 0) {
+                open.put(b.symbol, b.openOrders);
             }
             if (b.hasMark) {
                 prices.put(b.symbol, markDecimal(b));
             }
         }
         return new PortfolioSnapshot(accountId, initialCash, cash, equity(), dayStartEquity, realizedPnl,
-                unrealizedPnl(), fees, grossExposure(), capitalAtRisk(), tradingState, held, prices);
+                unrealizedPnl(), fees, grossExposure(), capitalAtRisk(), tradingState, held, prices, open, openBuyNotional);
     }
 
     // ---- PortfolioView ----
@@ -448,6 +484,8 @@ public final class PortfolioLedger implements PortfolioView {
         boolean hasMark;
         double mark;
         BigDecimal markDecimal;
+        /** Signed unfilled quantity of open orders. */
+        BigDecimal openOrders = BigDecimal.ZERO;
 
         Book(String symbol) {
             this.symbol = symbol;

@@ -16,12 +16,14 @@ import java.util.Objects;
  *
  * @param heldPositions every symbol ever held, flat ones included, by symbol
  * @param lastPrices    the last price of every symbol marked so far
+ * @param openOrders    signed unfilled quantity of open orders, by symbol (non-zero only)
  */
 public record PortfolioSnapshot(String accountId, BigDecimal initialCash, BigDecimal cash, BigDecimal equity,
                                 BigDecimal dayStartEquity, BigDecimal realizedPnl, BigDecimal unrealizedPnl,
                                 BigDecimal fees, BigDecimal grossExposure, BigDecimal capitalAtRisk,
                                 TradingState tradingState, Map<String, Position> heldPositions,
-                                Map<String, BigDecimal> lastPrices) implements PortfolioView {
+                                Map<String, BigDecimal> lastPrices, Map<String, BigDecimal> openOrders,
+                                BigDecimal openBuyNotional) implements PortfolioView {
 
     public PortfolioSnapshot {
         Objects.requireNonNull(accountId, "accountId");
@@ -37,6 +39,13 @@ public record PortfolioSnapshot(String accountId, BigDecimal initialCash, BigDec
         Objects.requireNonNull(tradingState, "tradingState");
         heldPositions = Collections.unmodifiableMap(new LinkedHashMap<>(heldPositions));
         lastPrices = Collections.unmodifiableMap(new LinkedHashMap<>(lastPrices));
+        openOrders = Collections.unmodifiableMap(new LinkedHashMap<>(openOrders));
+        Objects.requireNonNull(openBuyNotional, "openBuyNotional");
+    }
+
+    @Override
+    public BigDecimal openOrderQuantity(String symbol) {
+        return openOrders.getOrDefault(symbol, BigDecimal.ZERO);
     }
 
     @Override

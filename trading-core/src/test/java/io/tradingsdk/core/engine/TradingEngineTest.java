@@ -106,6 +106,26 @@ class TradingEngineTest {
     }
 
     @Test
+    @DisplayName("orders still working count as exposure: a second CLOSE before the first fills cannot sell the shares twice")
+    void openOrdersCountAsExposure() {
+        EngineFixture f = new EngineFixture();
+        f.bar("AAPL", 100, 100);
+        f.execute(buy("b-1", "AAPL", "100"));
+        assertThat(f.portfolio().openOrderQuantity("AAPL")).isEqualByComparingTo("100");
+        assertThat(f.portfolio().openBuyNotional()).isEqualByComparingTo("10000");
+        f.bar("AAPL", 100, 100);
+        assertThat(f.portfolio().openOrderQuantity("AAPL")).isEqualByComparingTo("0");
+        assertThat(f.portfolio().openBuyNotional()).isEqualByComparingTo("0");
+
+        assertThat(f.execute(close("c-1", "AAPL", "100"))).isInstanceOf(SignalOutcome.Submitted.class);
+        SignalOutcome second = f.execute(close("c-2", "AAPL", "100"));
+        assertThat(second).isInstanceOfSatisfying(SignalOutcome.Denied.class,
+                d -> assertThat(d.reason()).isEqualTo(DenialReason.NO_POSITION));
+        f.bar("AAPL", 100, 100);
+        assertThat(f.portfolio().quantity("AAPL")).isEqualByComparingTo("0"); // flat, not short
+    }
+
+    @Test
     @DisplayName("CLOSE without a position is denied with NO_POSITION")
     void closeWithoutPosition() {
         EngineFixture f = new EngineFixture();

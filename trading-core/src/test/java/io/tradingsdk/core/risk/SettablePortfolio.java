@@ -21,6 +21,29 @@ public final class SettablePortfolio implements PortfolioView {
     private TradingState tradingState = TradingState.ACTIVE;
     private final Map<String, BigDecimal> quantities = new HashMap<>();
     private final Map<String, BigDecimal> lastPrices = new HashMap<>();
+    private final Map<String, BigDecimal> openOrders = new HashMap<>();
+    private BigDecimal openBuyNotional = BigDecimal.ZERO;
+
+    /** Signed unfilled quantity of open orders in the symbol. */
+    public SettablePortfolio openOrders(String symbol, String signedQuantity) {
+        openOrders.put(symbol, new BigDecimal(signedQuantity));
+        return this;
+    }
+
+    public SettablePortfolio openBuyNotional(String v) {
+        openBuyNotional = new BigDecimal(v);
+        return this;
+    }
+
+    @Override
+    public BigDecimal openOrderQuantity(String symbol) {
+        return openOrders.getOrDefault(symbol, BigDecimal.ZERO);
+    }
+
+    @Override
+    public BigDecimal openBuyNotional() {
+        return openBuyNotional;
+    }
 
     /** Cash, equity and day-start equity all {@code amount}; flat; ACTIVE. */
     public static SettablePortfolio withEquity(String amount) {
