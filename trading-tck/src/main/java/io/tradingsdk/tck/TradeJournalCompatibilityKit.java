@@ -196,6 +196,28 @@ public abstract class TradeJournalCompatibilityKit {
     }
 
     @Test
+    @DisplayName("configuration changes are kept in order with their previous and new values; a repeat changes nothing")
+    void configChangesKeptInOrder() {
+        io.tradingsdk.api.journal.ConfigChangeRecord v2 = new io.tradingsdk.api.journal.ConfigChangeRecord(2,
+                "strategies.sma", "api:test", java.util.Map.of("fastPeriod", 10L), java.util.Map.of("fastPeriod", 12L), T0);
+        io.tradingsdk.api.journal.ConfigChangeRecord v3 = new io.tradingsdk.api.journal.ConfigChangeRecord(3,
+                "risk.max-order-notional", "file:trading.yaml", java.util.Map.of("maxNotional", "100000"),
+                java.util.Map.of("maxNotional", "50000"), T0.plusSeconds(1));
+        journal.recordConfigChange(v2);
+        journal.recordConfigChange(v3);
+        journal.recordConfigChange(v2);
+        await(journal.flush(), "flush");
+
+        List<io.tradingsdk.api.journal.ConfigChangeRecord> got = journal.configChanges();
+        assertEquals(List.of(2L, 3L), got.stream().map(io.tradingsdk.api.journal.ConfigChangeRecord::version)
+                .collect(Collectors.toList()));
+        assertEquals("strategies.sma", got.get(0).target());
+        assertEquals("api:test", got.get(0).origin());
+        assertEquals("file:trading.yaml", got.get(1).origin());
+        assertEquals(T0.plusSeconds(1), got.get(1).time());
+    }
+
+    @Test
     @DisplayName("after flush() completes, every kind of record is readable")
     void flushMakesEverythingReadable() {
         OrderIntent i1 = intent("coid-x", new BigDecimal("10"), "strategy-a");

@@ -45,6 +45,9 @@ public interface TradeJournal extends AutoCloseable {
 
     void recordFill(Fill fill);
 
+    /** Records an applied runtime configuration change; idempotent on (target, version). Asynchronous like the others. */
+    void recordConfigChange(ConfigChangeRecord change);
+
     /** Completes when every record accepted so far is written. */
     CompletableFuture<Void> flush();
 
@@ -64,6 +67,9 @@ public interface TradeJournal extends AutoCloseable {
 
     /** All decisions, in the order recorded. */
     List<DecisionRecord> decisions();
+
+    /** All configuration changes, in the order recorded. */
+    List<ConfigChangeRecord> configChanges();
 
     @Override
     void close();

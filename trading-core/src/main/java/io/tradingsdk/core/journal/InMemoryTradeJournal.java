@@ -53,6 +53,7 @@ public final class InMemoryTradeJournal implements TradeJournal {
     private final Set<SignalKey> signalKeys = new HashSet<>();
     private final List<Signal> signals = new ArrayList<>();
     private final List<DecisionRecord> decisions = new ArrayList<>();
+    private final Map<String, io.tradingsdk.api.journal.ConfigChangeRecord> configChanges = new LinkedHashMap<>();
     private boolean closed;
     private boolean warnedClosed;
 
@@ -161,6 +162,23 @@ public final class InMemoryTradeJournal implements TradeJournal {
     public List<Signal> signals() {
         synchronized (lock) {
             return List.copyOf(signals);
+        }
+    }
+
+    @Override
+    public void recordConfigChange(io.tradingsdk.api.journal.ConfigChangeRecord change) {
+        Objects.requireNonNull(change, "change");
+        synchronized (lock) {
+            if (acceptsWrites()) {
+                configChanges.putIfAbsent(change.target() + '#' + change.version(), change);
+            }
+        }
+    }
+
+    @Override
+    public List<io.tradingsdk.api.journal.ConfigChangeRecord> configChanges() {
+        synchronized (lock) {
+            return List.copyOf(configChanges.values());
         }
     }
 

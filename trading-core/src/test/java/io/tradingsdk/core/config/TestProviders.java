@@ -338,6 +338,15 @@ public final class TestProviders {
         }
 
         @Override
+        public void recordConfigChange(io.tradingsdk.api.journal.ConfigChangeRecord change) {
+        }
+
+        @Override
+        public List<io.tradingsdk.api.journal.ConfigChangeRecord> configChanges() {
+            return List.of();
+        }
+
+        @Override
         public void close() {
             closed = true;
         }

@@ -218,6 +218,16 @@ class EngineFaultTest {
         }
 
         @Override
+        public void recordConfigChange(io.tradingsdk.api.journal.ConfigChangeRecord change) {
+            delegate.recordConfigChange(change);
+        }
+
+        @Override
+        public List<io.tradingsdk.api.journal.ConfigChangeRecord> configChanges() {
+            return delegate.configChanges();
+        }
+
+        @Override
         public CompletableFuture<Void> flush() {
             return delegate.flush();
         }
