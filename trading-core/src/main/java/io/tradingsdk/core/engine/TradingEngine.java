@@ -1,5 +1,6 @@
 package io.tradingsdk.core.engine;
 
+import io.tradingsdk.api.journal.ConfigChangeRecord;
 import io.tradingsdk.api.journal.DecisionRecord;
 import io.tradingsdk.api.journal.TradeJournal;
 import io.tradingsdk.api.market.Bar;
@@ -17,15 +18,21 @@ import io.tradingsdk.api.order.OrderStatus;
 import io.tradingsdk.api.order.TimeInForce;
 import io.tradingsdk.api.portfolio.PortfolioView;
 import io.tradingsdk.api.portfolio.TradingState;
+import io.tradingsdk.api.provider.InvalidParameterException;
+import io.tradingsdk.api.provider.ParameterType;
+import io.tradingsdk.api.provider.Parameters;
+import io.tradingsdk.api.provider.ProviderContext;
 import io.tradingsdk.api.risk.DenialReason;
 import io.tradingsdk.api.risk.PositionSizer;
 import io.tradingsdk.api.risk.RiskDecision;
 import io.tradingsdk.api.risk.RiskManager;
 import io.tradingsdk.api.risk.RiskRule;
+import io.tradingsdk.api.risk.RiskRuleProvider;
 import io.tradingsdk.api.signal.Signal;
 import io.tradingsdk.api.signal.SignalAction;
 import io.tradingsdk.api.signal.SignalOutcome;
 import io.tradingsdk.api.strategy.StrategyContext;
+import io.tradingsdk.api.strategy.StrategyProvider;
 import io.tradingsdk.api.strategy.TradingStrategy;
 import io.tradingsdk.api.time.TradingClock;
 import io.tradingsdk.core.engine.internal.SignalValidator;
@@ -34,6 +41,7 @@ import io.tradingsdk.core.ledger.PortfolioLedger;
 import io.tradingsdk.core.ledger.PortfolioSnapshot;
 import io.tradingsdk.core.metrics.MetricsSnapshot;
 import io.tradingsdk.core.metrics.TradingMetrics;
+import io.tradingsdk.core.provider.DefaultProviderContext;
 import io.tradingsdk.core.order.OrderTracker;
 import io.tradingsdk.core.order.TrackedOrder;
 import io.tradingsdk.core.risk.AccountGuard;
@@ -94,8 +102,9 @@ public final class TradingEngine implements BarListener, AutoCloseable {
     private final Map<String, StrategySlot> slotsById;
     private final Map<String, StrategySlot[]> slotsBySymbol;
     private final PositionSizer sizer;
-    private final RiskManager riskManager;
-    private final List<AccountGuard> guards;
+    private final ProviderContext providerContext;
+    private final List<AccountGuard> extraGuards;
+    private final List<String> knownRuleNames;
     private final Executor executor;
     private final TradeJournal journal;
     private final TradingMetrics metrics;
@@ -111,6 +120,12 @@ public final class TradingEngine implements BarListener, AutoCloseable {
     private final Map<String, Integer> resubmits = new HashMap<>();
     /** Per client order id: {signed unfilled quantity, buy notional} last reported to the ledger. */
     private final Map<String, BigDecimal[]> openExposure = new HashMap<>();
+    // Risk configuration: replaced whole, on the loop, when a rule's parameters change.
+    private RiskManager riskManager;
+    private List<AccountGuard> guards;
+    private List<RuleSlot> ruleSlots;
+    private long configVersion = 1;
+    private volatile long configVersionVolatile = 1;
     private long nextDayStartMillis = Long.MIN_VALUE;
     private boolean reducingByGuard;
     private boolean readyOnLoop;
@@ -130,8 +145,17 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         this.clock = b.clock;
         this.tradingZone = b.tradingZone;
         this.sizer = b.sizer;
-        this.riskManager = b.riskManager;
-        this.guards = List.copyOf(b.guards);
+        this.providerContext = b.providerContext != null ? b.providerContext
+                : new DefaultProviderContext(b.accountId, b.clock, System::getenv);
+        this.extraGuards = List.copyOf(b.guards);
+        this.ruleSlots = List.copyOf(b.ruleSlots);
+        this.knownRuleNames = ruleSlots.stream().map(RuleSlot::name).toList();
+        if (b.riskManager != null) {
+            this.riskManager = b.riskManager;
+            this.guards = extraGuards;
+        } else {
+            installRules(ruleSlots);
+        }
         this.executor = b.executor;
         this.journal = b.journal != null ? b.journal : new InMemoryTradeJournal();
         this.metrics = b.metrics != null ? b.metrics : new TradingMetrics();
@@ -145,7 +169,8 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         Map<String, List<StrategySlot>> bySymbol = new HashMap<>();
         Set<String> symbols = new HashSet<>(b.tradableSymbols);
         for (StrategySpec spec : b.strategies) {
-            StrategySlot slot = new StrategySlot(spec.id(), spec.strategy(), spec.enabled());
+            StrategySlot slot = new StrategySlot(spec.id(), spec.strategy(), spec.enabled(), spec.provider(),
+                    spec.parameters());
             if (byId.putIfAbsent(spec.id(), slot) != null) {
                 throw new IllegalArgumentException("duplicate strategy id '" + spec.id() + "'");
             }
@@ -312,6 +337,49 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         }
     }
 
+    /**
+     * Changes some parameters of a strategy while the engine runs. Validated against the provider's
+     * schema (types, ranges, static parameters refused) and applied between two events; the strategy
+     * is told through {@link TradingStrategy#onParametersChanged} and the change is journaled. The
+     * future completes with the journaled record, or exceptionally with an
+     * {@link InvalidParameterException} (or {@link IllegalArgumentException} for an unknown strategy)
+     * naming what was refused, in which case nothing changed.
+     */
+    public CompletableFuture<List<ConfigChangeRecord>> updateStrategyParameters(String strategyId, Map<String, ?> changes,
+                                                                               String origin) {
+        return applyConfigUpdates(List.of(new ConfigUpdate.StrategyParameters(strategyId, changes)), origin);
+    }
+
+    /** Enables or disables a strategy between two events; journaled like a parameter change. */
+    public CompletableFuture<List<ConfigChangeRecord>> setStrategyEnabled(String strategyId, boolean enabled, String origin) {
+        return applyConfigUpdates(List.of(new ConfigUpdate.StrategyEnabled(strategyId, enabled)), origin);
+    }
+
+    /** Changes thresholds of a risk rule (named by its provider name) between two events; see {@link #updateStrategyParameters}. */
+    public CompletableFuture<List<ConfigChangeRecord>> updateRiskRule(String rule, Map<String, ?> changes, String origin) {
+        return applyConfigUpdates(List.of(new ConfigUpdate.RiskRuleParameters(rule, changes)), origin);
+    }
+
+    /**
+     * Applies several updates atomically: all are validated first, then all are applied between the
+     * same two events, or none is. Thread-safe.
+     */
+    public CompletableFuture<List<ConfigChangeRecord>> applyConfigUpdates(List<? extends ConfigUpdate> updates, String origin) {
+        Objects.requireNonNull(origin, "origin");
+        CompletableFuture<List<ConfigChangeRecord>> f = new CompletableFuture<>();
+        if (closed.get()) {
+            f.completeExceptionally(new IllegalStateException("engine " + accountId + " is closed"));
+            return f;
+        }
+        enqueue(new ConfigCommand(List.copyOf(updates), origin, f));
+        return f;
+    }
+
+    /** The configuration version: 1 as built, plus one per applied change. */
+    public long configVersion() {
+        return configVersionVolatile;
+    }
+
     // ------------------------------------------------------------------ loop machinery
 
     private boolean beginOnce() {
@@ -365,6 +433,8 @@ public final class TradingEngine implements BarListener, AutoCloseable {
                 resolveUnknown(r.clientOrderId(), r.attempt());
             } else if (e instanceof Reconciled r) {
                 onReconciled(r);
+            } else if (e instanceof ConfigCommand c) {
+                onConfigCommand(c);
             } else if (e instanceof SetState s) {
                 setStateOnLoop(s.state(), "host");
             } else if (e instanceof Cancel c) {
@@ -424,6 +494,124 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         ready = true;
         log.info("engine {}: reconciled with {}: cash {}, {} positions, {} open orders", accountId, executor.name(),
                 s.cash().toPlainString(), s.positions().size(), s.openOrders().size());
+    }
+
+    // ------------------------------------------------------------------ runtime configuration
+
+    private void installRules(List<RuleSlot> slots) {
+        List<RiskRule> rules = new ArrayList<>(slots.size());
+        for (RuleSlot r : slots) {
+            rules.add(r.rule());
+        }
+        RuleBasedRiskManager manager = new RuleBasedRiskManager(rules);
+        List<AccountGuard> g = new ArrayList<>(extraGuards.size() + 1);
+        g.add(manager); // reports the most restrictive state its guard rules (daily loss) require
+        g.addAll(extraGuards);
+        this.ruleSlots = List.copyOf(slots);
+        this.riskManager = manager;
+        this.guards = List.copyOf(g);
+    }
+
+    /** Validates every update against the current state, then applies all of them; nothing changes on a refusal. */
+    private void onConfigCommand(ConfigCommand c) {
+        Map<String, Parameters> newStrategyParams = new LinkedHashMap<>();
+        Map<String, Boolean> newEnabled = new LinkedHashMap<>();
+        List<RuleSlot> newRules = new ArrayList<>(ruleSlots);
+        List<Object[]> changes = new ArrayList<>(); // {target, previous map, current map}
+        try {
+            for (ConfigUpdate u : c.updates()) {
+                if (u instanceof ConfigUpdate.StrategyParameters sp) {
+                    StrategySlot slot = strategySlot(sp.strategyId());
+                    if (slot.provider == null) {
+                        throw new IllegalArgumentException("strategy '" + sp.strategyId()
+                                + "' was registered without a provider; its parameters cannot change at runtime");
+                    }
+                    Parameters base = newStrategyParams.getOrDefault(sp.strategyId(), slot.parameters);
+                    Parameters next = slot.provider.parameterSchema().validateChange(base, sp.changes());
+                    slot.provider.create(next, providerContext); // cross-parameter rules (e.g. fast < slow) are the provider's
+                    newStrategyParams.put(sp.strategyId(), next);
+                    changes.add(diff(u.target(), base, next, sp.changes().keySet()));
+                } else if (u instanceof ConfigUpdate.StrategyEnabled se) {
+                    StrategySlot slot = strategySlot(se.strategyId());
+                    boolean before = newEnabled.getOrDefault(se.strategyId(), slot.enabled);
+                    newEnabled.put(se.strategyId(), se.enabled());
+                    changes.add(new Object[] {u.target(), Map.of("enabled", before), Map.of("enabled", se.enabled())});
+                } else if (u instanceof ConfigUpdate.RiskRuleParameters rp) {
+                    int i = ruleIndex(newRules, rp.rule());
+                    RuleSlot old = newRules.get(i);
+                    if (old.provider() == null) {
+                        throw new IllegalArgumentException("risk rule '" + rp.rule()
+                                + "' was registered without a provider; its parameters cannot change at runtime");
+                    }
+                    Parameters next = old.provider().parameterSchema().validateChange(old.parameters(), rp.changes());
+                    RiskRule rule = old.provider().create(next, providerContext);
+                    newRules.set(i, new RuleSlot(old.name(), old.provider(), next, rule));
+                    changes.add(diff(u.target(), old.parameters(), next, rp.changes().keySet()));
+                }
+            }
+        } catch (RuntimeException ex) {
+            log.warn("engine {}: configuration change from {} refused, nothing changed: {}", accountId, c.origin(),
+                    ex.getMessage());
+            c.future().completeExceptionally(ex);
+            return;
+        }
+        // Apply: everything validated; this runs between two events.
+        if (!newRules.equals(ruleSlots)) {
+            installRules(newRules);
+        }
+        newEnabled.forEach((id, en) -> slotsById.get(id).enabled = en);
+        newStrategyParams.forEach((id, params) -> {
+            StrategySlot slot = slotsById.get(id);
+            slot.parameters = params;
+            try {
+                slot.strategy.onParametersChanged(params, slot);
+            } catch (RuntimeException ex) {
+                metrics.onStrategyError(id);
+                log.error("engine {}: strategy {} failed to take validated parameters {}", accountId, id, params, ex);
+            }
+        });
+        Instant now = clock.now();
+        List<ConfigChangeRecord> records = new ArrayList<>(changes.size());
+        for (Object[] ch : changes) {
+            @SuppressWarnings("unchecked")
+            ConfigChangeRecord r = new ConfigChangeRecord(++configVersion, (String) ch[0], c.origin(),
+                    (Map<String, Object>) ch[1], (Map<String, Object>) ch[2], now);
+            journal.recordConfigChange(r);
+            records.add(r);
+            log.info("engine {}: configuration version {}: {} {} -> {} ({})", accountId, r.version(), r.target(),
+                    r.previous(), r.current(), r.origin());
+        }
+        configVersionVolatile = configVersion;
+        c.future().completeAsync(() -> List.copyOf(records));
+    }
+
+    private StrategySlot strategySlot(String id) {
+        StrategySlot slot = slotsById.get(id);
+        if (slot == null) {
+            throw new IllegalArgumentException("unknown strategy '" + id + "'; known strategies: " + slotsById.keySet());
+        }
+        return slot;
+    }
+
+    private int ruleIndex(List<RuleSlot> rules, String name) {
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("unknown risk rule '" + name + "'; rules in force: " + knownRuleNames);
+    }
+
+    /** The changed keys' values before and after; secrets show as ****. */
+    private static Object[] diff(String target, Parameters before, Parameters after, Set<String> keys) {
+        Map<String, Object> prev = new LinkedHashMap<>();
+        Map<String, Object> next = new LinkedHashMap<>();
+        for (String k : keys) {
+            boolean secret = after.schema().spec(k).type() == ParameterType.SECRET;
+            prev.put(k, secret ? "****" : before.asMap().get(k));
+            next.put(k, secret ? "****" : after.asMap().get(k));
+        }
+        return new Object[] {target, prev, next};
     }
 
     // ------------------------------------------------------------------ bars
@@ -830,13 +1018,18 @@ public final class TradingEngine implements BarListener, AutoCloseable {
     private final class StrategySlot implements StrategyContext {
         final String id;
         final TradingStrategy strategy;
+        final StrategyProvider provider;
+        // Written on the loop only; volatile so a host's read of the current values is not stale.
         volatile boolean enabled;
+        volatile Parameters parameters;
         private long sequence;
 
-        StrategySlot(String id, TradingStrategy strategy, boolean enabled) {
+        StrategySlot(String id, TradingStrategy strategy, boolean enabled, StrategyProvider provider, Parameters parameters) {
             this.id = id;
             this.strategy = strategy;
             this.enabled = enabled;
+            this.provider = provider;
+            this.parameters = parameters;
         }
 
         @Override
@@ -877,20 +1070,48 @@ public final class TradingEngine implements BarListener, AutoCloseable {
 
     private record SetState(TradingState state) { }
 
+    private record ConfigCommand(List<ConfigUpdate> updates, String origin,
+                                 CompletableFuture<List<ConfigChangeRecord>> future) { }
+
     private record Cancel(String clientOrderId) { }
 
     private record SnapshotRequest(CompletableFuture<PortfolioSnapshot> future) { }
 
     private record ListenerRegistration(EngineListener listener, java.util.concurrent.Executor delivery) { }
 
-    /** A strategy instance as wired into the engine. */
-    public record StrategySpec(String id, Set<String> symbols, TradingStrategy strategy, boolean enabled) {
+    /**
+     * A strategy instance as wired into the engine.
+     *
+     * @param provider   the provider that made it, or {@code null}; needed to change its parameters at runtime
+     * @param parameters its current parameters, or {@code null} when {@code provider} is
+     */
+    public record StrategySpec(String id, Set<String> symbols, TradingStrategy strategy, boolean enabled,
+                               StrategyProvider provider, Parameters parameters) {
         public StrategySpec {
             Objects.requireNonNull(id, "id");
             symbols = Set.copyOf(symbols);
             Objects.requireNonNull(strategy, "strategy");
             if (symbols.isEmpty()) {
                 throw new IllegalArgumentException("strategy '" + id + "' has no symbols");
+            }
+            if ((provider == null) != (parameters == null)) {
+                throw new IllegalArgumentException("strategy '" + id + "': give both provider and parameters, or neither");
+            }
+        }
+
+        /** A strategy built in code, without a provider: its parameters cannot change at runtime. */
+        public StrategySpec(String id, Set<String> symbols, TradingStrategy strategy, boolean enabled) {
+            this(id, symbols, strategy, enabled, null, null);
+        }
+    }
+
+    /** A risk rule with the provider and parameters it was made from, so its thresholds can change at runtime. */
+    public record RuleSlot(String name, RiskRuleProvider provider, Parameters parameters, RiskRule rule) {
+        public RuleSlot {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(rule, "rule");
+            if ((provider == null) != (parameters == null)) {
+                throw new IllegalArgumentException("rule '" + name + "': give both provider and parameters, or neither");
             }
         }
     }
@@ -905,6 +1126,8 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         private PositionSizer sizer;
         private RiskManager riskManager;
         private final List<AccountGuard> guards = new ArrayList<>();
+        private final List<RuleSlot> ruleSlots = new ArrayList<>();
+        private ProviderContext providerContext;
         private Executor executor;
         private TradeJournal journal;
         private TradingMetrics metrics;
@@ -957,15 +1180,35 @@ public final class TradingEngine implements BarListener, AutoCloseable {
 
         /** Uses a {@link RuleBasedRiskManager} over these rules; rules that are {@link AccountGuard}s also guard the account. */
         public Builder riskRules(List<RiskRule> rules) {
-            RuleBasedRiskManager manager = new RuleBasedRiskManager(rules);
-            this.riskManager = manager;
-            guards.add(manager); // reports the most restrictive state its guard rules (daily loss) require
+            ruleSlots.clear();
+            for (RiskRule r : rules) {
+                ruleSlots.add(new RuleSlot(r.name(), null, null, r));
+            }
+            this.riskManager = null;
+            return this;
+        }
+
+        /**
+         * Uses a {@link RuleBasedRiskManager} over rules made by providers; their thresholds can then be
+         * changed at runtime with {@link TradingEngine#updateRiskRule}.
+         */
+        public Builder configuredRiskRules(List<RuleSlot> rules) {
+            ruleSlots.clear();
+            ruleSlots.addAll(rules);
+            this.riskManager = null;
+            return this;
+        }
+
+        /** What providers get when the engine re-creates a rule at runtime; defaults to the account, the clock and the environment. */
+        public Builder providerContext(ProviderContext context) {
+            this.providerContext = Objects.requireNonNull(context, "context");
             return this;
         }
 
         /** A custom risk manager; if it is also an {@link AccountGuard} it guards the account too. */
         public Builder riskManager(RiskManager riskManager) {
             this.riskManager = Objects.requireNonNull(riskManager, "riskManager");
+            ruleSlots.clear();
             if (riskManager instanceof AccountGuard g) {
                 guards.add(g);
             }
@@ -1023,7 +1266,7 @@ public final class TradingEngine implements BarListener, AutoCloseable {
             if (sizer == null) {
                 throw new IllegalStateException("engine " + accountId + ": no position sizer configured");
             }
-            if (riskManager == null) {
+            if (riskManager == null && ruleSlots.isEmpty()) {
                 throw new IllegalStateException("engine " + accountId + ": no risk manager or risk rules configured");
             }
             return new TradingEngine(this);
