@@ -93,9 +93,17 @@ public final class ConfigReference {
                     "A TradeJournalProvider, e.g. memory or postgres."),
             new Key("journal.parameters", "map", "{}", "", "Journal " + PARAMETERS + "."),
             new Key("engine", "map", "all defaults", "", "Engine settings that belong to no provider."),
-            new Key("engine.quantityScale", "integer", String.valueOf(EngineConfig.DEFAULT_QUANTITY_SCALE),
-                    "0 to " + EngineConfig.MAX_QUANTITY_SCALE,
-                    "Decimal places of order quantities: 0 = whole shares, 8 for crypto."));
+            new Key("engine.timeInForce", String.join(" | ", EngineConfig.TIME_IN_FORCE_NAMES),
+                    EngineConfig.yamlName(EngineConfig.DEFAULT_TIME_IN_FORCE), "lower case",
+                    "Time in force of the orders the engine sends: day (until the session closes), gtc (until "
+                            + "cancelled), opg (at the opening auction), cls (at the closing auction), ioc (fill what "
+                            + "you can at once, cancel the rest), fok (fill all at once or cancel). The executor's "
+                            + "venue decides which values it accepts."),
+            new Key("engine.tradingZone", "time zone", EngineConfig.DEFAULT_TRADING_ZONE.getId(),
+                    "tz database id (America/New_York, Europe/London, UTC) or offset (+01:00)",
+                    "Time zone whose midnight starts a new trading day: the daily loss baseline resets and the day "
+                            + "rolls over. UTC for crypto. Use a region, not an abbreviation such as EST (no "
+                            + "daylight saving)."));
 
     private static final String RULES_TEXT = """
             Rules for every key: keys not listed here are errors at any level (also inside strategies and \
@@ -169,14 +177,16 @@ public final class ConfigReference {
                   provider: %s
                   parameters: {}
                 engine:
-                  quantityScale: %s            # integer 0..%s: decimal places of order quantities (8 for crypto)
+                  timeInForce: %s                # %s: time in force of the orders the engine sends
+                  tradingZone: %s   # time zone whose midnight starts a trading day (daily loss baseline); UTC for crypto
                 """.formatted(comment(RULES_TEXT), AccountConfig.DEFAULT_ID,
                 AccountConfig.DEFAULT_INITIAL_CASH.toPlainString(), AccountConfig.DEFAULT_MODE.yamlName(),
                 StrategyConfig.DEFAULT_ENABLED, TradingConfig.DEFAULT_SIZER, TradingConfig.DEFAULT_SIZER,
                 RiskConfig.DEFAULT_USE_DEFAULTS, String.join(", ", RiskConfig.DEFAULT_RULES),
                 RiskRuleConfig.DEFAULT_ENABLED, TradingConfig.DEFAULT_EXECUTION, TradingConfig.DEFAULT_EXECUTION,
-                TradingConfig.DEFAULT_JOURNAL, TradingConfig.DEFAULT_JOURNAL, EngineConfig.DEFAULT_QUANTITY_SCALE,
-                EngineConfig.MAX_QUANTITY_SCALE);
+                TradingConfig.DEFAULT_JOURNAL, TradingConfig.DEFAULT_JOURNAL,
+                EngineConfig.yamlName(EngineConfig.DEFAULT_TIME_IN_FORCE),
+                String.join(" | ", EngineConfig.TIME_IN_FORCE_NAMES), EngineConfig.DEFAULT_TRADING_ZONE.getId());
     }
 
     /**

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.tradingsdk.api.market.Timeframe;
+import io.tradingsdk.api.order.TimeInForce;
 import java.math.BigDecimal;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -68,7 +71,7 @@ class ConfigLoadTest {
                 new RiskRuleConfig("market-hours", false, Map.of()));
         assertThat(c.execution()).isEqualTo(ComponentConfig.of("paper"));
         assertThat(c.journal()).isEqualTo(ComponentConfig.of("memory"));
-        assertThat(c.engine().quantityScale()).isZero();
+        assertThat(c.engine()).isEqualTo(new EngineConfig(TimeInForce.GTC, ZoneId.of("America/Chicago")));
     }
 
     @Test
@@ -86,7 +89,8 @@ class ConfigLoadTest {
         assertThat(c.risk().effectiveRules()).extracting(RiskRuleConfig::provider).containsExactlyElementsOf(RiskConfig.DEFAULT_RULES);
         assertThat(c.execution()).isEqualTo(ComponentConfig.of("paper"));
         assertThat(c.journal()).isEqualTo(ComponentConfig.of("memory"));
-        assertThat(c.engine()).isEqualTo(new EngineConfig(0));
+        assertThat(c.engine()).isEqualTo(new EngineConfig(TimeInForce.DAY, ZoneId.of("America/New_York")))
+                .isEqualTo(EngineConfig.defaults());
         assertThat(TradingConfig.parse("inline", STRATEGY)).isEqualTo(
                 new TradingConfig("inline", null, null, List.of(c.strategies().get(0)), null, null, null, null, null));
     }
@@ -95,6 +99,47 @@ class ConfigLoadTest {
     void liveModeIsNeverADefaultButCanBeWrittenOut() {
         assertThat(TradingConfig.parse("t", STRATEGY).account().mode()).isEqualTo(AccountMode.BACKTEST);
         assertThat(TradingConfig.parse("t", "account: {mode: live}\n" + STRATEGY).account().mode()).isEqualTo(AccountMode.LIVE);
+    }
+
+    static Stream<Arguments> engineSettings() {
+        return Stream.of(
+                Arguments.of("timeInForce: day", TimeInForce.DAY, EngineConfig.DEFAULT_TRADING_ZONE),
+                Arguments.of("timeInForce: gtc", TimeInForce.GTC, EngineConfig.DEFAULT_TRADING_ZONE),
+                Arguments.of("timeInForce: opg", TimeInForce.OPG, EngineConfig.DEFAULT_TRADING_ZONE),
+                Arguments.of("timeInForce: cls", TimeInForce.CLS, EngineConfig.DEFAULT_TRADING_ZONE),
+                Arguments.of("timeInForce: ioc", TimeInForce.IOC, EngineConfig.DEFAULT_TRADING_ZONE),
+                Arguments.of("timeInForce: fok", TimeInForce.FOK, EngineConfig.DEFAULT_TRADING_ZONE),
+                Arguments.of("tradingZone: UTC", TimeInForce.DAY, ZoneId.of("UTC")),
+                Arguments.of("tradingZone: Europe/London", TimeInForce.DAY, ZoneId.of("Europe/London")),
+                Arguments.of("tradingZone: '+01:00'", TimeInForce.DAY, ZoneOffset.ofHours(1)),
+                Arguments.of("timeInForce: ioc, tradingZone: Asia/Tokyo", TimeInForce.IOC, ZoneId.of("Asia/Tokyo")),
+                Arguments.of("timeInForce: ~, tradingZone: ~", TimeInForce.DAY, EngineConfig.DEFAULT_TRADING_ZONE),
+                Arguments.of("", TimeInForce.DAY, EngineConfig.DEFAULT_TRADING_ZONE));
+    }
+
+    @ParameterizedTest(name = "[{index}] engine: '{'{0}'}'")
+    @MethodSource("engineSettings")
+    void engineSettingsMapToTheEnginesTypesAndOmittedOnesTakeDefaults(String keys, TimeInForce tif, ZoneId zone) {
+        TradingConfig c = TradingConfig.parse("t", STRATEGY + "engine: {" + keys + "}\n");
+
+        assertThat(c.engine().timeInForce()).isEqualTo(tif);
+        assertThat(c.engine().tradingZone()).isEqualTo(zone);
+    }
+
+    @Test
+    void engineSettingsBuiltInCodeTakeDefaultsForNull() {
+        assertThat(new EngineConfig(null, null)).isEqualTo(EngineConfig.defaults());
+        assertThat(new EngineConfig(TimeInForce.GTC, null).tradingZone()).isEqualTo(ZoneId.of("America/New_York"));
+        assertThat(new EngineConfig(null, ZoneOffset.UTC).timeInForce()).isEqualTo(TimeInForce.DAY);
+        assertThat(EngineConfig.TIME_IN_FORCE_NAMES).containsExactly("day", "gtc", "opg", "cls", "ioc", "fok");
+    }
+
+    @Test
+    void aWrongEngineValueIsReportedWithItsLine() {
+        ConfigException e = error(STRATEGY + "engine:\n  timeInForce: day\n  tradingZone: Wall/Street\n");
+        assertThat(e.line()).isEqualTo(7);
+        assertThat(e.getMessage()).startsWith("trading.yaml: engine.tradingZone: unknown time zone")
+                .contains("rejected value: 'Wall/Street'");
     }
 
     static Stream<Arguments> invalidDocuments() {
@@ -120,10 +165,15 @@ class ConfigLoadTest {
                         "expected a list", "got text"),
                 Arguments.of(STRATEGY + "    enabled: 'true'\n", "strategies[0].enabled", "true", "expected true or false",
                         "remove the quotes"),
-                Arguments.of("engine: {quantityScale: 1.5}\n", "engine.quantityScale", new BigDecimal("1.5"),
-                        "expected a whole number, got a decimal number", "1.5"),
-                Arguments.of("engine: {quantityScale: 99999999999}\n", "engine.quantityScale", "99999999999",
-                        "out of range", "99999999999"),
+                Arguments.of("engine: {timeInForce: 1}\n", "engine.timeInForce", new BigDecimal("1"),
+                        "expected one of [day, gtc, opg, cls, ioc, fok], got a whole number", "rejected value: 1"),
+                Arguments.of("engine: {timeInForce: [day]}\n", "engine.timeInForce", null,
+                        "expected one of [day, gtc, opg, cls, ioc, fok], got a list", "(line 1"),
+                Arguments.of("engine: {tradingZone: 5}\n", "engine.tradingZone", new BigDecimal("5"),
+                        "expected a time zone such as America/New_York, Europe/London or UTC, got a whole number",
+                        "rejected value: 5"),
+                Arguments.of("engine: {tradingZone: {id: UTC}}\n", "engine.tradingZone", null,
+                        "expected a time zone such as America/New_York, Europe/London or UTC, got a map", "(line 1"),
                 Arguments.of("account: {mode: LIVE}\n", "account.mode", "LIVE", "one of [backtest, paper, live]",
                         "did you mean 'live'?"),
                 Arguments.of("account: {mode: 2}\n", "account.mode", null, "one of [backtest, paper, live]", "account.mode"),
@@ -135,7 +185,21 @@ class ConfigLoadTest {
                 Arguments.of("account: {initialCash: 1e20}\n", "account.initialCash", new BigDecimal("1E+20"),
                         "must be at most 1000000000000000", "account.initialCash"),
                 Arguments.of("account: {id: 'has space'}\n", "account.id", "has space", "must be 1 to 64", "'has space'"),
-                Arguments.of("engine: {quantityScale: 19}\n", "engine.quantityScale", 19, "must be in [0, 18]", "19"),
+                Arguments.of("engine: {timeInForce: weekly}\n", "engine.timeInForce", "weekly",
+                        "must be one of [day, gtc, opg, cls, ioc, fok]", "rejected value: 'weekly'"),
+                Arguments.of("engine: {timeInForce: GTC}\n", "engine.timeInForce", "GTC",
+                        "must be one of [day, gtc, opg, cls, ioc, fok]", "did you mean 'gtc'?"),
+                Arguments.of("engine: {timeInForce: ''}\n", "engine.timeInForce", "",
+                        "must be one of [day, gtc, opg, cls, ioc, fok]", "rejected value: ''"),
+                Arguments.of("engine: {tradingZone: Mars/Olympus_Mons}\n", "engine.tradingZone", "Mars/Olympus_Mons",
+                        "unknown time zone; expected a tz database id such as America/New_York", "'Mars/Olympus_Mons'"),
+                Arguments.of("engine: {tradingZone: America/New York}\n", "engine.tradingZone", "America/New York",
+                        "unknown time zone", "did you mean 'America/New_York'?"),
+                Arguments.of("engine: {tradingZone: '+25:00'}\n", "engine.tradingZone", "+25:00",
+                        "unknown time zone", "engine.tradingZone"),
+                // a key that was removed is refused, listing the keys that exist now
+                Arguments.of("engine: {quantityScale: 0}\n", "engine.quantityScale", null,
+                        "unknown key 'quantityScale'; known keys here: [timeInForce, tradingZone]", "(line 1"),
                 Arguments.of("strategies:\n  - {id: SMA_AAPL, provider: rsi, symbols: [AAPL]}\n", "strategies[0].id",
                         "SMA_AAPL", "lower-case", "'SMA_AAPL'"),
                 Arguments.of("strategies:\n  - {id: a, provider: Moving Average, symbols: [AAPL]}\n",

@@ -43,7 +43,9 @@ class ConfigReferenceTest {
 
         assertThat(documented).isEqualTo(accepted);
         assertThat(ConfigReference.markdown()).contains("| `account.initialCash` | decimal | 100000 |")
-                .contains("| `engine.quantityScale` | integer | 0 | 0 to 18 |");
+                .contains("| `engine.timeInForce` | day \\| gtc \\| opg \\| cls \\| ioc \\| fok | day | lower case |")
+                .contains("| `engine.tradingZone` | time zone | America/New_York | tz database id")
+                .doesNotContain("quantityScale");
     }
 
     @Test

@@ -23,7 +23,9 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.tradingsdk.api.market.Timeframe;
+import io.tradingsdk.api.order.TimeInForce;
 import io.tradingsdk.core.config.ConfigException;
+import io.tradingsdk.core.config.EngineConfig;
 import io.tradingsdk.core.config.TradingConfig;
 import io.tradingsdk.core.provider.internal.Suggestions;
 import java.io.IOException;
@@ -33,6 +35,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -41,6 +44,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 
@@ -69,6 +73,8 @@ public final class YamlConfigReader {
         SimpleModule module = new SimpleModule("trading-config");
         module.addDeserializer(Instant.class, new InstantDeserializer());
         module.addDeserializer(Timeframe.class, new TimeframeDeserializer());
+        module.addDeserializer(TimeInForce.class, new TimeInForceDeserializer());
+        module.addDeserializer(ZoneId.class, new ZoneIdDeserializer());
         return YAMLMapper.builder(factory)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                         DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS,
@@ -357,6 +363,9 @@ public final class YamlConfigReader {
         if (target == Instant.class) {
             return "a date or instant";
         }
+        if (target == ZoneId.class) {
+            return ZONE_EXAMPLE;
+        }
         return "a " + target.getSimpleName();
     }
 
@@ -428,6 +437,47 @@ public final class YamlConfigReader {
                 return Timeframe.parse(text.trim());
             } catch (IllegalArgumentException e) {
                 throw located(ConfigException.invalid("", text, e.getMessage()), p);
+            }
+        }
+    }
+
+    /** The lower-case names of {@link TimeInForce} ({@link EngineConfig#TIME_IN_FORCE_NAMES}); upper case is refused. */
+    static final class TimeInForceDeserializer extends JsonDeserializer<TimeInForce> {
+        @Override
+        public TimeInForce deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            List<String> names = EngineConfig.TIME_IN_FORCE_NAMES;
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                throw located(ConfigException.invalid("", scalar(p.currentToken(), p.currentToken().isScalarValue() ? p.getText() : null),
+                        "expected one of " + names + ", got " + describe(p.currentToken())), p);
+            }
+            String text = p.getText();
+            int i = names.indexOf(text);
+            if (i < 0) {
+                throw located(ConfigException.invalid("", text, "must be one of " + names
+                        + Suggestions.didYouMean(text.trim(), names)), p);
+            }
+            return TimeInForce.values()[i];
+        }
+    }
+
+    static final String ZONE_EXAMPLE = "a time zone such as America/New_York, Europe/London or UTC";
+
+    /** A {@link ZoneId}: a tz database region (America/New_York, UTC) or a fixed offset (+01:00). */
+    static final class ZoneIdDeserializer extends JsonDeserializer<ZoneId> {
+        @Override
+        public ZoneId deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                throw located(ConfigException.invalid("", scalar(p.currentToken(), p.currentToken().isScalarValue() ? p.getText() : null),
+                        "expected " + ZONE_EXAMPLE + ", got " + describe(p.currentToken())), p);
+            }
+            String text = p.getText();
+            try {
+                return ZoneId.of(text);
+            } catch (DateTimeException e) {
+                // Sorted so that the suggestion does not depend on hash order.
+                String hint = Suggestions.didYouMean(text.trim(), new TreeSet<>(ZoneId.getAvailableZoneIds()));
+                throw located(ConfigException.invalid("", text, "unknown time zone; expected a tz database id such as "
+                        + "America/New_York, Europe/London or UTC, or an offset such as +01:00" + hint), p);
             }
         }
     }
