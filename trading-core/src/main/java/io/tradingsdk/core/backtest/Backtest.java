@@ -14,7 +14,9 @@ import io.tradingsdk.core.engine.TradingEngine;
 import io.tradingsdk.core.metrics.MetricsSnapshot;
 import io.tradingsdk.core.provider.DefaultProviderContext;
 import io.tradingsdk.core.provider.ProviderRegistry;
-import io.tradingsdk.core.time.MarketCalendarClock;
+import io.tradingsdk.api.risk.RiskRuleProvider;
+import java.util.ArrayList;
+import java.util.List;
 import io.tradingsdk.core.time.SimulatedClock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -35,6 +37,36 @@ public final class Backtest {
 
     /** What a backtest produced: the deterministic report and the engine's metrics (wall-clock latencies). */
     public record Result(BacktestReport report, MetricsSnapshot metrics) {
+    }
+
+    /**
+     * An engine builder with everything the configuration names: account, clock, strategies (with
+     * their providers and parameters, so they can change at runtime), sizer, risk rules, executor,
+     * journal, time in force and trading zone. Hosts add observers and listeners and build it.
+     */
+    public static TradingEngine.Builder engineBuilder(ResolvedComponents rc, io.tradingsdk.api.time.TradingClock clock,
+                                                      Function<String, String> environment) {
+        TradingConfig config = rc.config();
+        List<TradingEngine.RuleSlot> rules = new ArrayList<>();
+        for (var r : rc.riskRules()) {
+            rules.add(new TradingEngine.RuleSlot(r.providerName(), (RiskRuleProvider) r.provider(), r.parameters(),
+                    r.component()));
+        }
+        TradingEngine.Builder b = TradingEngine.builder(config.account().id())
+                .initialCash(config.account().initialCash())
+                .clock(clock)
+                .tradingZone(config.engine().tradingZone())
+                .timeInForce(config.engine().timeInForce())
+                .providerContext(new DefaultProviderContext(config.account().id(), clock, environment))
+                .sizer(rc.sizer().component())
+                .configuredRiskRules(rules)
+                .executor(rc.executor().component())
+                .journal(rc.journal().component());
+        for (ResolvedStrategy s : rc.strategies()) {
+            b.strategy(new TradingEngine.StrategySpec(s.id(), Set.copyOf(s.symbols()), s.strategy(), s.enabled(),
+                    s.provider(), s.parameters()));
+        }
+        return b;
     }
 
     /**
@@ -62,19 +94,8 @@ public final class Backtest {
                 symbols.addAll(s.symbols());
             }
         }
-        BacktestRecorder recorder = new BacktestRecorder(config.account().initialCash(), MarketCalendarClock.NEW_YORK);
-        TradingEngine.Builder b = TradingEngine.builder(config.account().id())
-                .initialCash(config.account().initialCash())
-                .clock(clock)
-                .sizer(rc.sizer().component())
-                .riskRules(rc.rules())
-                .executor(executor)
-                .journal(rc.journal().component())
-                .tradableSymbols(symbols)
-                .observer(recorder);
-        for (ResolvedStrategy s : rc.strategies()) {
-            b.strategy(new TradingEngine.StrategySpec(s.id(), Set.copyOf(s.symbols()), s.strategy(), s.enabled()));
-        }
+        BacktestRecorder recorder = new BacktestRecorder(config.account().initialCash(), config.engine().tradingZone());
+        TradingEngine.Builder b = engineBuilder(rc, clock, environment).tradableSymbols(symbols).observer(recorder);
         try (TradingEngine engine = b.build(); executor; source) {
             BacktestReport report = new BacktestRunner(engine, clock, venue, recorder)
                     .run(source, new BarQuery(symbols, data.timeframe(), data.from(), data.to()));
