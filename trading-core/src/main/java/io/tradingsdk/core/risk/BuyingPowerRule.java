@@ -12,14 +12,13 @@ import io.tradingsdk.core.risk.internal.Text;
 import java.math.BigDecimal;
 
 /**
- * {@value #NAME}: a BUY that opens or adds to a long position may cost at most the buying power,
- * {@code cash x marginMultiplier}; otherwise it is refused with {@link
+ * {@value #NAME}: a BUY that opens or adds to a long exposure may cost at most the buying power
+ * left, {@code cash x marginMultiplier - openBuyNotional}; otherwise it is refused with {@link
  * DenialReason#INSUFFICIENT_BUYING_POWER}. The cost is the intent's notional (quantity times the
- * reference price). SELLs and BUYs that only reduce a short pass. A BUY that flips a short to a
- * long is judged on its whole cost, which is the cash it takes.
- *
- * <p>Cash committed to orders still working at the broker is not in {@link PortfolioView#cash()};
- * a host that needs it counted uses a multiplier below 1 or its own rule.
+ * reference price). {@link PortfolioView#openBuyNotional()} is the money the account's unfilled
+ * buys will need: without it two buys on the same bar could each spend the same cash. SELLs and
+ * BUYs that only reduce a short exposure ({@link RiskRules#reducesPosition}) pass. A BUY that
+ * flips a short to a long is judged on its whole cost, which is the cash it takes.
  *
  * <p><b>Thread:</b> the event loop. Immutable; the pass path does not allocate.
  */
@@ -54,19 +53,26 @@ public final class BuyingPowerRule implements RiskRule {
             return null;
         }
         BigDecimal cash = portfolio.cash();
+        BigDecimal committed = portfolio.openBuyNotional();
         double cost = RiskRules.approxNotional(intent);
         double power = cash.doubleValue() * marginMultiplier;
-        int sign = Approx.sign(cost - power, cost + Math.abs(power));
+        double open = committed.doubleValue();
+        // cost <= power - open, i.e. cost - power + open <= 0.
+        int sign = Approx.sign(cost - power + open, cost + Math.abs(power) + Math.abs(open));
         if (sign == 0) {
-            sign = intent.notional().compareTo(cash.multiply(marginMultiplierDecimal));
+            sign = intent.notional().compareTo(buyingPowerLeft(cash, committed));
         }
         if (sign <= 0) {
             return null;
         }
         return new RiskDecision.Denied(DenialReason.INSUFFICIENT_BUYING_POWER, "BUY " + Text.plain(intent.quantity()) + " "
-                + intent.symbol() + " costs " + Text.plain(intent.notional()) + ", above buying power "
-                + Text.plain(cash.multiply(marginMultiplierDecimal)) + " (cash " + Text.plain(cash) + " x " + NAME
-                + " marginMultiplier " + Text.num(marginMultiplier) + ")");
+                + intent.symbol() + " costs " + Text.plain(intent.notional()) + ", above buying power left "
+                + Text.plain(buyingPowerLeft(cash, committed)) + " (cash " + Text.plain(cash) + " x " + NAME
+                + " marginMultiplier " + Text.num(marginMultiplier) + " - open buy orders " + Text.plain(committed) + ")");
+    }
+
+    private BigDecimal buyingPowerLeft(BigDecimal cash, BigDecimal committed) {
+        return cash.multiply(marginMultiplierDecimal).subtract(committed);
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class BuyingPowerRuleProvider implements RiskRuleProvider {
 
     @Override
     public String description() {
-        return "Refuses buys that open or add to a long and cost more than cash x marginMultiplier.";
+        return "Refuses buys that open or add to a long and cost more than cash x marginMultiplier less open buy orders.";
     }
 
     @Override

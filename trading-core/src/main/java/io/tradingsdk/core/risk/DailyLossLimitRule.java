@@ -13,8 +13,9 @@ import java.math.BigDecimal;
 
 /**
  * {@value #NAME}: when today's loss, {@code (dayStartEquity - equity) / dayStartEquity}, is at or
- * above {@code maxLossFraction}, only orders that reduce a position pass; others are refused with
- * {@link DenialReason#DAILY_LOSS_LIMIT}.
+ * above {@code maxLossFraction}, only orders that reduce the exposure (position plus working orders,
+ * {@link RiskRules#reducesPosition}) pass; others are refused with {@link
+ * DenialReason#DAILY_LOSS_LIMIT}.
  *
  * <p>As an {@link AccountGuard} it also tells the engine, after bars and fills, to move the account
  * to {@link TradingState#REDUCING} ({@link #requiredState}). The rule keeps no latch: it answers
@@ -89,7 +90,8 @@ public final class DailyLossLimitRule implements RiskRule, AccountGuard {
         return new RiskDecision.Denied(DenialReason.DAILY_LOSS_LIMIT, "loss today " + Text.plain(loss) + " is "
                 + Text.ratio(loss, dayStart) + " of day-start equity " + Text.plain(dayStart) + ", at or above " + NAME
                 + " " + Text.num(maxLossFraction) + "; only reducing orders pass (" + intent.side() + " "
-                + Text.plain(intent.quantity()) + " " + intent.symbol() + " does not reduce)");
+                + Text.plain(intent.quantity()) + " " + intent.symbol() + " does not reduce the exposure "
+                + Text.plain(RiskRules.exposure(intent.symbol(), portfolio)) + ")");
     }
 
     @Override

@@ -13,10 +13,19 @@ import java.math.BigDecimal;
 /**
  * {@value #NAME}: an order's notional ({@link OrderIntent#notional()}: quantity times reference
  * price, or the request's notional) may not exceed {@code maxNotional} ({@link
- * DenialReason#MAX_ORDER_NOTIONAL}). Applies to every order, reducing ones included. The
- * comparison is exact.
+ * DenialReason#MAX_ORDER_NOTIONAL}), unless the order reduces the exposure ({@link
+ * RiskRules#reducesPosition}: opposite to position plus working orders and at most its size),
+ * which always passes. The comparison is exact.
  *
- * <p><b>Thread:</b> the event loop. Immutable; the pass path does not allocate.
+ * <p>Why reducing orders pass: the cap guards against fat-finger openings, an order far larger
+ * than intended that creates exposure. It must never trap a position the account already holds: a
+ * position that grew (by price, or by fills of several capped orders) to more than the cap could
+ * otherwise not be closed in one order, and a REDUCING or loss-limited account could not get out.
+ * A reducing order can at most take the exposure to zero, so it cannot be a fat finger in the
+ * sense the cap guards against.
+ *
+ * <p><b>Thread:</b> the event loop. Immutable; the pass path does not allocate (for a
+ * notional-only intent above the cap the reducing check divides, see the package notes).
  */
 public final class MaxOrderNotionalRule implements RiskRule {
 
@@ -56,11 +65,13 @@ public final class MaxOrderNotionalRule implements RiskRule {
                 sign = intent.notional().compareTo(maxNotional);
             }
         }
-        if (sign <= 0) {
+        // Checked only above the cap: the common small order never reads the portfolio.
+        if (sign <= 0 || RiskRules.reducesPosition(intent, portfolio)) {
             return null;
         }
         return new RiskDecision.Denied(DenialReason.MAX_ORDER_NOTIONAL, "order notional " + Text.plain(intent.notional())
-                + " of " + intent.symbol() + " exceeds " + NAME + " " + Text.plain(maxNotional));
+                + " of " + intent.symbol() + " exceeds " + NAME + " " + Text.plain(maxNotional)
+                + " and does not reduce the exposure " + Text.plain(RiskRules.exposure(intent.symbol(), portfolio)));
     }
 
     @Override

@@ -30,7 +30,7 @@ public final class MaxOrderNotionalRuleProvider implements RiskRuleProvider {
 
     @Override
     public String description() {
-        return "Caps the notional of every order.";
+        return "Caps the notional of every order that does not reduce the exposure (a fat-finger limit).";
     }
 
     @Override

@@ -11,8 +11,15 @@ import java.math.BigDecimal;
 
 /**
  * {@value #NAME}: an order's quantity may not exceed {@code maxQuantity} ({@link
- * DenialReason#MAX_ORDER_QUANTITY}). Applies to every order, reducing ones included (a fat-finger
- * limit). Exact decimal comparison.
+ * DenialReason#MAX_ORDER_QUANTITY}), unless the order reduces the exposure ({@link
+ * RiskRules#reducesPosition}: opposite to position plus working orders and at most its size),
+ * which always passes. Exact decimal comparison.
+ *
+ * <p>Why reducing orders pass: the cap is a fat-finger limit against an opening order far larger
+ * than intended. It must never trap a position the account already holds (built from several
+ * capped orders, or by a host that raised the cap later): such a position could otherwise not be
+ * closed in one order, and a REDUCING or loss-limited account could not get out. A reducing order
+ * can at most take the exposure to zero.
  *
  * <p><b>Thread:</b> the event loop. Immutable; the pass path does not allocate.
  */
@@ -42,11 +49,13 @@ public final class MaxOrderQuantityRule implements RiskRule {
     @Override
     public RiskDecision.Denied evaluate(OrderIntent intent, PortfolioView portfolio) {
         BigDecimal quantity = intent.quantity();
-        if (quantity.compareTo(maxQuantity) <= 0) {
+        // Checked only above the cap: the common small order never reads the portfolio.
+        if (quantity.compareTo(maxQuantity) <= 0 || RiskRules.reducesPosition(intent, portfolio)) {
             return null;
         }
         return new RiskDecision.Denied(DenialReason.MAX_ORDER_QUANTITY, "order quantity " + Text.plain(quantity) + " of "
-                + intent.symbol() + " exceeds " + NAME + " " + Text.plain(maxQuantity));
+                + intent.symbol() + " exceeds " + NAME + " " + Text.plain(maxQuantity)
+                + " and does not reduce the exposure " + Text.plain(RiskRules.exposure(intent.symbol(), portfolio)));
     }
 
     @Override

@@ -30,7 +30,7 @@ public final class MaxOrderQuantityRuleProvider implements RiskRuleProvider {
 
     @Override
     public String description() {
-        return "Caps the quantity of every order.";
+        return "Caps the quantity of every order that does not reduce the exposure (a fat-finger limit).";
     }
 
     @Override

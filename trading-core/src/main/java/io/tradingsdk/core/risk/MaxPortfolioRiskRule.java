@@ -13,9 +13,10 @@ import java.math.BigDecimal;
 /**
  * {@value #NAME}: capital at risk after the order, {@code portfolio.capitalAtRisk() +
  * intent.notional() x intent.riskFraction()}, may be at most {@code maxRisk} of equity; else
- * {@link DenialReason#MAX_PORTFOLIO_RISK}. Orders that reduce a position always pass. With equity
- * at or below zero every other order is refused. Exact comparison (the risk fraction is taken as
- * the decimal its {@code double} prints as).
+ * {@link DenialReason#MAX_PORTFOLIO_RISK}. Orders that reduce the exposure (position plus working
+ * orders, {@link RiskRules#reducesPosition}) always pass. With equity at or below zero every other
+ * order is refused. Exact comparison (the risk fraction is taken as the decimal its {@code double}
+ * prints as).
  *
  * <p><b>Thread:</b> the event loop. Immutable; the pass path does not allocate.
  */

@@ -11,11 +11,13 @@ import io.tradingsdk.core.risk.internal.Text;
 import java.math.BigDecimal;
 
 /**
- * {@value #NAME}: the position in the order's symbol after the order fills, valued at the intent's
- * reference price, may be at most {@code maxFraction} of equity: {@code |position after| x price
- * <= maxFraction x equity}, else {@link DenialReason#MAX_POSITION_FRACTION}. Orders that reduce a
- * position always pass. With equity at or below zero every other order is refused. Exact
- * comparison.
+ * {@value #NAME}: the exposure in the order's symbol after the order fills (the position held plus
+ * the account's working orders in it, see {@link RiskRules#exposure}, plus this order), valued at
+ * the intent's reference price, may be at most {@code maxFraction} of equity: {@code |position +
+ * working orders +/- order| x price <= maxFraction x equity}, else {@link
+ * DenialReason#MAX_POSITION_FRACTION}. Working orders count so that two signals on the same bar
+ * cannot each take the whole room. Orders that reduce the exposure always pass. With equity at or
+ * below zero every other order is refused. Exact comparison.
  *
  * <p><b>Thread:</b> the event loop. Immutable; the pass path does not allocate.
  */
@@ -50,13 +52,15 @@ public final class MaxPositionFractionRule implements RiskRule {
             return null;
         }
         BigDecimal position = portfolio.quantity(intent.symbol());
+        BigDecimal open = portfolio.openOrderQuantity(intent.symbol());
         BigDecimal equity = portfolio.equity();
         double pos = position.doubleValue();
+        double working = open.doubleValue();
         double qty = intent.quantity().doubleValue();
         double price = intent.referencePrice().doubleValue();
-        double value = Math.abs(pos + intent.side().sign() * qty) * price;
+        double value = Math.abs(pos + working + intent.side().sign() * qty) * price;
         double limit = maxFraction * equity.doubleValue();
-        int sign = Approx.sign(value - limit, (Math.abs(pos) + qty) * price + Math.abs(limit));
+        int sign = Approx.sign(value - limit, (Math.abs(pos) + Math.abs(working) + qty) * price + Math.abs(limit));
         if (sign == 0) {
             sign = exactValue(intent, portfolio).compareTo(equity.multiply(maxFractionDecimal));
         }
@@ -65,10 +69,11 @@ public final class MaxPositionFractionRule implements RiskRule {
         }
         BigDecimal after = RiskRules.positionAfter(intent, portfolio);
         BigDecimal exact = exactValue(intent, portfolio);
-        return new RiskDecision.Denied(DenialReason.MAX_POSITION_FRACTION, "position in " + intent.symbol()
-                + " after order " + Text.plain(after) + " x " + Text.plain(intent.referencePrice()) + " = "
-                + Text.plain(exact) + " is " + Text.ratio(exact, equity) + " of equity " + Text.plain(equity) + ", above "
-                + NAME + " " + Text.num(maxFraction));
+        return new RiskDecision.Denied(DenialReason.MAX_POSITION_FRACTION, "exposure in " + intent.symbol()
+                + " after order " + Text.plain(after) + " (position " + Text.plain(position) + ", working orders "
+                + Text.plain(open) + ", " + intent.side() + " " + Text.plain(intent.quantity()) + ") x "
+                + Text.plain(intent.referencePrice()) + " = " + Text.plain(exact) + " is " + Text.ratio(exact, equity)
+                + " of equity " + Text.plain(equity) + ", above " + NAME + " " + Text.num(maxFraction));
     }
 
     private static BigDecimal exactValue(OrderIntent intent, PortfolioView portfolio) {

@@ -20,7 +20,7 @@ public final class MaxPositionFractionRuleProvider implements RiskRuleProvider {
 
     private static final ParameterSchema SCHEMA = ParameterSchema.of(
             ParameterSpec.number("maxFraction", 0.10, 0.0, 1.0,
-                    "largest |position after the order| x price / equity, in (0, 1]"));
+                    "largest |position + working orders after the order| x price / equity, in (0, 1]"));
 
     @Override
     public String name() {
@@ -29,7 +29,7 @@ public final class MaxPositionFractionRuleProvider implements RiskRuleProvider {
 
     @Override
     public String description() {
-        return "Caps each position after the order as a fraction of equity; reducing orders pass.";
+        return "Caps each position plus working orders after the order as a fraction of equity; reducing orders pass.";
     }
 
     @Override

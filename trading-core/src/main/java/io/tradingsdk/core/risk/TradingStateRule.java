@@ -11,7 +11,8 @@ import io.tradingsdk.core.risk.internal.Text;
 /**
  * {@value #NAME}: enforces the account's {@link TradingState}. HALTED refuses every order with
  * {@link DenialReason#TRADING_HALTED}; REDUCING refuses, with {@link DenialReason#REDUCING_ONLY},
- * every order that does not reduce a position ({@link RiskRules#reducesPosition}); ACTIVE passes.
+ * every order that does not reduce the exposure, position plus working orders ({@link
+ * RiskRules#reducesPosition}); ACTIVE passes.
  *
  * <p>The engine always runs this rule first, whatever the configuration says, so that the state's
  * reason wins over any other. It has a provider only so that it can be listed and configured like
@@ -41,7 +42,9 @@ public final class TradingStateRule implements RiskRule {
             }
             return new RiskDecision.Denied(DenialReason.REDUCING_ONLY, "account " + portfolio.accountId()
                     + " is REDUCING: " + intent.side() + " " + Text.plain(intent.quantity()) + " " + intent.symbol()
-                    + " would not reduce the position of " + Text.plain(portfolio.quantity(intent.symbol())));
+                    + " would not reduce the exposure of " + Text.plain(RiskRules.exposure(intent.symbol(), portfolio))
+                    + " (position " + Text.plain(portfolio.quantity(intent.symbol())) + ", working orders "
+                    + Text.plain(portfolio.openOrderQuantity(intent.symbol())) + ")");
         }
         if (state == TradingState.HALTED) {
             return new RiskDecision.Denied(DenialReason.TRADING_HALTED, "account " + portfolio.accountId()

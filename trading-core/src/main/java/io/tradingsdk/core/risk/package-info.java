@@ -19,10 +19,16 @@
  * io.tradingsdk.core.risk.TradingStateRule} first, so a HALTED or REDUCING account answers with
  * that reason before any other rule is asked.
  *
- * <p><b>Reducing orders:</b> an order reduces a position when its side is opposite to the
- * position's and its quantity is at most the position's size ({@link
+ * <p><b>Exposure and reducing orders:</b> rules reason about the <i>exposure</i> in a symbol, the
+ * position held plus the signed unfilled quantity of the account's approved or working orders
+ * ({@link io.tradingsdk.core.risk.RiskRules#exposure}), so that two signals on the same bar cannot
+ * each use the room of the other. An order reduces when its side is opposite to the exposure's
+ * sign and its quantity is at most the exposure's size ({@link
  * io.tradingsdk.core.risk.RiskRules#reducesPosition}). Exposure limits (position fraction,
- * portfolio risk, buying power, daily loss) always let such orders pass; order-level limits
- * (quantity, notional, collar, rate, duplicates, symbol filter, market hours) apply to every order.
+ * portfolio risk, buying power, daily loss, trading state) and the fat-finger caps (order quantity,
+ * order notional) always let such orders pass, so no limit can trap a position the account holds;
+ * the other order-level rules (collar, rate, duplicates, symbol filter, market hours) apply to
+ * every order. Buying power also subtracts the money open buy orders will need ({@link
+ * io.tradingsdk.api.portfolio.PortfolioView#openBuyNotional()}).
  */
 package io.tradingsdk.core.risk;

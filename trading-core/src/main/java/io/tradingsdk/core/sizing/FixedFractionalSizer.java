@@ -5,6 +5,7 @@ import io.tradingsdk.api.provider.InvalidParameterException;
 import io.tradingsdk.api.risk.PositionSizer;
 import io.tradingsdk.api.signal.Signal;
 import io.tradingsdk.api.signal.SignalAction;
+import io.tradingsdk.core.risk.RiskRules;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -19,7 +20,8 @@ import java.util.Objects;
  * default maxPositionFraction 0.10 to 10,000.
  *
  * <p>SELL and CLOSE as in {@link KellySizer}: SELL sizes the short direction, limited to the long
- * held unless {@code allowShort}; CLOSE is sized by the engine and answers the absolute position.
+ * held less working sells unless {@code allowShort}; working orders count toward the caps; CLOSE
+ * is sized by the engine and answers the absolute exposure (position plus working orders).
  *
  * <p><b>Thread:</b> the engine's event loop. Immutable. <b>Returns</b> zero or more, never null.
  * Throws {@link IllegalArgumentException} naming the field for a price that is not positive or an
@@ -67,7 +69,7 @@ public final class FixedFractionalSizer implements PositionSizer {
     public BigDecimal size(Signal signal, BigDecimal price, PortfolioView portfolio) {
         Sizing.checkPrice(price);
         if (signal.action() == SignalAction.CLOSE) {
-            return portfolio.quantity(signal.symbol()).abs();
+            return RiskRules.exposure(signal.symbol(), portfolio).abs();
         }
         double loss = signal.expectedLoss();
         if (!(loss != 0.0) || !Double.isFinite(loss)) {

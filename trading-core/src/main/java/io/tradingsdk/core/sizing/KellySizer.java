@@ -5,6 +5,7 @@ import io.tradingsdk.api.provider.InvalidParameterException;
 import io.tradingsdk.api.risk.PositionSizer;
 import io.tradingsdk.api.signal.Signal;
 import io.tradingsdk.api.signal.SignalAction;
+import io.tradingsdk.core.risk.RiskRules;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
@@ -22,8 +23,9 @@ import java.util.Objects;
  * at half Kelly 0.1625 of equity, capped to the default 0.10.
  *
  * <p>SELL signals are sized the same way in the short direction; unless {@code allowShort}, a SELL
- * is at most the long quantity held and zero when flat. CLOSE signals are sized by the engine; if
- * asked, this answers the absolute position.
+ * is at most the long quantity held less working sells, and zero when flat (see {@link
+ * SizingLimits}). Working orders count toward the caps. CLOSE signals are sized by the engine; if
+ * asked, this answers the absolute exposure (position plus working orders), as the engine does.
  *
  * <p><b>Thread:</b> the engine's event loop. Immutable. <b>Returns</b> zero or more, never null.
  * Throws {@link IllegalArgumentException} naming the field for a price that is not positive or
@@ -94,7 +96,7 @@ public final class KellySizer implements PositionSizer {
     public BigDecimal size(Signal signal, BigDecimal price, PortfolioView portfolio) {
         Sizing.checkPrice(price);
         if (signal.action() == SignalAction.CLOSE) {
-            return portfolio.quantity(signal.symbol()).abs();
+            return RiskRules.exposure(signal.symbol(), portfolio).abs();
         }
         double f = kellyFraction(signal.confidence(), signal.expectedReturn(), signal.expectedLoss()) * kellyFraction;
         if (f <= 0.0) {

@@ -3,6 +3,7 @@ package io.tradingsdk.core.sizing;
 import io.tradingsdk.api.portfolio.PortfolioView;
 import io.tradingsdk.api.signal.Signal;
 import io.tradingsdk.api.signal.SignalAction;
+import io.tradingsdk.core.risk.RiskRules;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -27,9 +28,10 @@ final class Sizing {
      */
     static BigDecimal quantity(SizingLimits limits, BigDecimal budget, BigDecimal divisor, Signal signal, BigDecimal price,
                                PortfolioView portfolio) {
-        BigDecimal position = portfolio.quantity(signal.symbol());
+        // Working orders count as held: two signals on the same bar share one cap.
+        BigDecimal exposure = RiskRules.exposure(signal.symbol(), portfolio);
         if (signal.action() == SignalAction.CLOSE) {
-            return position.abs();
+            return exposure.abs();
         }
         BigDecimal equity = portfolio.equity();
         if (equity.signum() <= 0 || budget.signum() <= 0) {
@@ -43,17 +45,27 @@ final class Sizing {
         qty = qty.min(steps(limits.maxNotional(), stepPrice, step));
         // Per-order quantity cap, rounded down to the step.
         qty = qty.min(steps(limits.maxShares(), step, step));
-        // Position cap: |position after| * price <= maxPositionFraction * equity. In the order's
-        // direction the position after is held + qty, so qty <= cap - held (held negative gives room).
+        // Position cap: |exposure after| * price <= maxPositionFraction * equity. In the order's
+        // direction the exposure after is held + qty, so qty <= cap - held (held negative gives room).
         int direction = signal.action() == SignalAction.BUY ? 1 : -1;
-        BigDecimal held = direction > 0 ? position : position.negate();
+        BigDecimal held = direction > 0 ? exposure : exposure.negate();
         BigDecimal room = equity.multiply(BigDecimal.valueOf(limits.maxPositionFraction())).subtract(held.multiply(price));
         qty = qty.min(steps(room, stepPrice, step));
         if (direction < 0 && !limits.allowShort()) {
-            // Only reduce or close a long; the whole long even if it is not a multiple of the step.
-            qty = qty.min(position.max(BigDecimal.ZERO));
+            // Only reduce or close a long, and never sell what working sells already sell, nor
+            // shares a working buy has not delivered yet (it may never fill): at most
+            // min(position, exposure), the whole of it even if it is not a multiple of the step.
+            qty = qty.min(longPart(portfolio.quantity(signal.symbol()), exposure));
         }
         return normalize(qty.max(BigDecimal.ZERO));
+    }
+
+    /**
+     * What a SELL may sell so that no outcome of the working orders leaves a short, as far as their
+     * net quantity shows (a working buy and a working sell in one symbol net out).
+     */
+    private static BigDecimal longPart(BigDecimal position, BigDecimal exposure) {
+        return position.min(exposure).max(BigDecimal.ZERO);
     }
 
     /** floor(amount / unitCost) * step, or zero when negative. */

@@ -9,18 +9,25 @@ import java.util.List;
 /**
  * The caps every built-in sizer applies after its own formula, and how it rounds.
  *
+ * <p>"Held" below means the <i>exposure</i>: the position plus the signed unfilled quantity of the
+ * account's approved or working orders ({@link io.tradingsdk.core.risk.RiskRules#exposure}), so
+ * that two signals on the same bar, the first still working, share one cap instead of each taking
+ * all of it.
+ *
  * <ul>
- *   <li>{@code maxPositionFraction}: the position after the order, valued at the sizing price, is
- *       at most this fraction of equity. An existing position in the order's direction uses up
- *       room; one in the other direction gives room (a BUY may cover a short and then go long up
- *       to the cap).</li>
+ *   <li>{@code maxPositionFraction}: the exposure after the order, valued at the sizing price, is
+ *       at most this fraction of equity. Exposure in the order's direction uses up room; exposure
+ *       in the other direction gives room (a BUY may cover a short and then go long up to the
+ *       cap).</li>
  *   <li>{@code maxShares}: the order's quantity is at most this.</li>
  *   <li>{@code maxNotional}: the order's quantity times price is at most this.</li>
  *   <li>{@code quantityStep}: quantities are whole multiples of it, rounded down: 1 for whole
  *       shares, 0.000000001 for fractional shares or crypto.</li>
- *   <li>{@code allowShort}: when false a SELL only reduces or closes a long: it is at most the long
- *       quantity held (that exact quantity, even if it is not a multiple of the step), and zero
- *       when flat or short. When true a SELL is sized like a BUY in the short direction.</li>
+ *   <li>{@code allowShort}: when false a SELL only reduces or closes a long: it is at most
+ *       {@code min(position, exposure)} (that exact quantity, even if it is not a multiple of the
+ *       step), and zero when that is not positive. Working sells thus use up the long, and shares a
+ *       working buy has not delivered yet are not sold (the buy may never fill, which would leave
+ *       a short). When true a SELL is sized like a BUY in the short direction.</li>
  * </ul>
  *
  * @param maxPositionFraction in (0, 1]
@@ -86,7 +93,7 @@ public record SizingLimits(double maxPositionFraction, BigDecimal maxShares, Big
     static List<ParameterSpec> parameterSpecs() {
         return List.of(
                 ParameterSpec.number("maxPositionFraction", DEFAULT_MAX_POSITION_FRACTION, 0.0, 1.0,
-                        "largest position after the order as a fraction of equity, in (0, 1]"),
+                        "largest position plus working orders after the order as a fraction of equity, in (0, 1]"),
                 ParameterSpec.decimal("maxShares", DEFAULT_MAX_SHARES, BigDecimal.ZERO, null,
                         "largest quantity per order, positive"),
                 ParameterSpec.decimal("maxNotional", DEFAULT_MAX_NOTIONAL, BigDecimal.ZERO, null,

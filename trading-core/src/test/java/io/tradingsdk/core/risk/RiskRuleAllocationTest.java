@@ -54,6 +54,35 @@ class RiskRuleAllocationTest {
                 Intents.limit(BUY, "AAPL", "3", "186.90", "187.45"),
                 Intents.market(SELL, "ETH/USD", "0.123456789", "3012.125"),
         };
+        assertNoRuleAllocates(intents, p);
+    }
+
+    @Test
+    void everyBuiltInRuleLetsIntentsPassWithoutAllocatingWithWorkingOrders() {
+        assumeTrue(supported(), "thread allocation counting not available");
+        // Working orders in every symbol, so each rule reads and adds them. PENNY's long is worth
+        // more than the default max-order-notional and -quantity, so its close takes the reducing
+        // exemption of both. The closes are exactly the exposure (as the engine sizes a CLOSE),
+        // which double arithmetic cannot settle.
+        SettablePortfolio p = SettablePortfolio.withEquity("100000.00").lastPrice("AAPL", "187.45")
+                .position("AAPL", "-12").openOrders("AAPL", "5").capitalAtRisk("1250.50")
+                .lastPrice("ETH/USD", "3012.125").position("ETH/USD", "0.2").openOrders("ETH/USD", "-0.05")
+                .lastPrice("PENNY", "10.00").position("PENNY", "25000").openOrders("PENNY", "-1000")
+                .openBuyNotional("12345.67");
+        OrderIntent[] intents = {
+                Intents.market(BUY, "AAPL", "25", "187.45"),
+                Intents.market(BUY, "AAPL", "7", "187.45"),
+                Intents.market(BUY, "AAPL", "12", "187.45"),
+                Intents.limit(BUY, "AAPL", "3", "186.90", "187.45"),
+                Intents.market(SELL, "ETH/USD", "0.123456789", "3012.125"),
+                Intents.market(SELL, "ETH/USD", "0.15", "3012.125"),
+                Intents.market(SELL, "PENNY", "24000", "10.00"),
+                Intents.market(SELL, "PENNY", "23999.5", "10.00"),
+        };
+        assertNoRuleAllocates(intents, p);
+    }
+
+    private static void assertNoRuleAllocates(OrderIntent[] intents, PortfolioView p) {
         for (RiskRule rule : RuleBasedRiskManager.defaultRules(new TestContext())) {
             long bytes = bytesPerRun(rule, intents, p);
             // A single object on the pass path would be >= 16 bytes per call, i.e. >= 320,000 bytes.

@@ -71,6 +71,51 @@ class RiskRulesTest {
         }
 
         @Test
+        void workingOrdersCountAsPartOfThePosition() {
+            // 100 held, 60 already being sold: only 40 more reduce.
+            SettablePortfolio p = new SettablePortfolio().position("AAPL", "100").openOrders("AAPL", "-60");
+            assertThat(RiskRules.reducesPosition(Intents.market(SELL, "AAPL", "40", "10"), p)).isTrue();
+            assertThat(RiskRules.reducesPosition(Intents.market(SELL, "AAPL", "41", "10"), p))
+                    .as("would sell shares a working order already sells").isFalse();
+            // Short 100, 30 already being bought back: 70 more reduce.
+            SettablePortfolio shortP = new SettablePortfolio().position("AAPL", "-100").openOrders("AAPL", "30");
+            assertThat(RiskRules.reducesPosition(Intents.market(BUY, "AAPL", "70", "10"), shortP)).isTrue();
+            assertThat(RiskRules.reducesPosition(Intents.market(BUY, "AAPL", "71", "10"), shortP)).isFalse();
+        }
+
+        @Test
+        void aPositionFullyBeingClosedHasNothingLeftToReduce() {
+            SettablePortfolio p = new SettablePortfolio().position("AAPL", "100").openOrders("AAPL", "-100");
+            assertThat(RiskRules.reducesPosition(Intents.market(SELL, "AAPL", "1", "10"), p)).isFalse();
+            assertThat(RiskRules.reducesPosition(Intents.market(BUY, "AAPL", "1", "10"), p)).isFalse();
+            assertThat(RiskRules.exposure("AAPL", p)).isEqualByComparingTo("0");
+        }
+
+        @Test
+        void aWorkingBuyIsExposureASellMayReduce() {
+            SettablePortfolio p = new SettablePortfolio().openOrders("AAPL", "50");
+            assertThat(RiskRules.reducesPosition(Intents.market(SELL, "AAPL", "50", "10"), p)).isTrue();
+            assertThat(RiskRules.reducesPosition(Intents.market(BUY, "AAPL", "1", "10"), p)).isFalse();
+            assertThat(RiskRules.positionAfter(Intents.market(BUY, "AAPL", "5", "10"), p)).isEqualByComparingTo("55");
+        }
+
+        @Test
+        void exposureAtTheBoundaryIsDecidedExactly() {
+            // 0.1 + 0.2 is 0.30000000000000004 in double; the exact exposure is 0.3.
+            SettablePortfolio p = new SettablePortfolio().position("BTC/USD", "0.1").openOrders("BTC/USD", "0.2");
+            assertThat(RiskRules.reducesPosition(Intents.market(SELL, "BTC/USD", "0.3", "60000"), p)).isTrue();
+            assertThat(RiskRules.reducesPosition(Intents.market(SELL, "BTC/USD", "0.300000000000000001", "60000"), p))
+                    .isFalse();
+            // Long 0.3, selling 0.3 in working orders less a hair: exposure is a tiny long.
+            SettablePortfolio almostFlat = new SettablePortfolio().position("BTC/USD", "0.3")
+                    .openOrders("BTC/USD", "-0.299999999999999999");
+            assertThat(RiskRules.reducesPosition(Intents.market(SELL, "BTC/USD", "0.000000000000000001", "60000"),
+                    almostFlat)).isTrue();
+            assertThat(RiskRules.reducesPosition(Intents.market(BUY, "BTC/USD", "0.000000000000000001", "60000"),
+                    almostFlat)).isFalse();
+        }
+
+        @Test
         void nothingReducesAFlatPosition() {
             SettablePortfolio p = new SettablePortfolio();
             assertThat(RiskRules.reducesPosition(Intents.market(SELL, "AAPL", "1", "10"), p)).isFalse();
@@ -108,6 +153,16 @@ class RiskRulesTest {
             assertThat(d.message()).contains("REDUCING", "BUY 10 AAPL", "100");
             assertDenied(rule, Intents.market(SELL, "AAPL", "150", "100"), p, DenialReason.REDUCING_ONLY);
             assertDenied(rule, Intents.market(SELL, "MSFT", "1", "100"), p, DenialReason.REDUCING_ONLY);
+        }
+
+        @Test
+        void reducingCountsWorkingOrders() {
+            SettablePortfolio p = new SettablePortfolio().position("AAPL", "100").openOrders("AAPL", "-80")
+                    .tradingState(TradingState.REDUCING);
+            assertPasses(rule, Intents.market(SELL, "AAPL", "20", "100"), p);
+            RiskDecision.Denied d = assertDenied(rule, Intents.market(SELL, "AAPL", "21", "100"), p,
+                    DenialReason.REDUCING_ONLY);
+            assertThat(d.message()).contains("exposure of 20", "position 100", "working orders -80");
         }
     }
 
@@ -308,11 +363,30 @@ class RiskRulesTest {
         }
 
         @Test
-        void quantityAboveTheMaxIsRefusedEvenWhenReducing() {
+        void quantityAboveTheMaxIsRefusedWhenItOpensOrAdds() {
             SettablePortfolio p = new SettablePortfolio().position("AAPL", "20000");
-            RiskDecision.Denied d = assertDenied(rule, Intents.market(SELL, "AAPL", "10000.000000001", "1"), p,
+            RiskDecision.Denied d = assertDenied(rule, Intents.market(BUY, "AAPL", "10000.000000001", "1"), p,
                     DenialReason.MAX_ORDER_QUANTITY);
-            assertThat(d.message()).isEqualTo("order quantity 10000.000000001 of AAPL exceeds max-order-quantity 10000");
+            assertThat(d.message()).isEqualTo("order quantity 10000.000000001 of AAPL exceeds max-order-quantity 10000"
+                    + " and does not reduce the exposure 20000");
+            assertDenied(rule, Intents.market(SELL, "AAPL", "10001", "1"), new SettablePortfolio(),
+                    DenialReason.MAX_ORDER_QUANTITY);
+        }
+
+        @Test
+        void aReducingOrderAboveTheMaxPassesSoThePositionIsNeverTrapped() {
+            SettablePortfolio p = new SettablePortfolio().position("AAPL", "20000").position("TSLA", "-15000");
+            assertPasses(rule, Intents.market(SELL, "AAPL", "20000", "1"), p);
+            assertPasses(rule, Intents.market(BUY, "TSLA", "15000", "1"), p);
+            assertDenied(rule, Intents.market(SELL, "AAPL", "20001", "1"), p, DenialReason.MAX_ORDER_QUANTITY);
+        }
+
+        @Test
+        void workingSellsLeaveLessToReduce() {
+            // 20,000 held, 12,000 already being sold: a second close of 20,000 would sell 12,000 twice.
+            SettablePortfolio p = new SettablePortfolio().position("AAPL", "20000").openOrders("AAPL", "-12000");
+            assertDenied(rule, Intents.market(SELL, "AAPL", "20000", "1"), p, DenialReason.MAX_ORDER_QUANTITY);
+            assertPasses(rule, Intents.market(SELL, "AAPL", "8000", "1"), p);
         }
     }
 
@@ -330,7 +404,8 @@ class RiskRulesTest {
         void notionalAboveTheMaxIsRefusedNamingLimitAndValue() {
             RiskDecision.Denied d = assertDenied(rule, Intents.market(BUY, "AAPL", "523", "100.00"),
                     new SettablePortfolio(), DenialReason.MAX_ORDER_NOTIONAL);
-            assertThat(d.message()).isEqualTo("order notional 52300.00 of AAPL exceeds max-order-notional 50000");
+            assertThat(d.message()).isEqualTo("order notional 52300.00 of AAPL exceeds max-order-notional 50000"
+                    + " and does not reduce the exposure 0");
         }
 
         @Test
@@ -339,6 +414,33 @@ class RiskRulesTest {
                     DenialReason.MAX_ORDER_NOTIONAL);
             assertDenied(rule, Intents.notional(BUY, "AAPL", "50000.01", "100.00"), new SettablePortfolio(),
                     DenialReason.MAX_ORDER_NOTIONAL);
+        }
+
+        @Test
+        void aCloseLargerThanTheMaxPasses() {
+            // 2,000 held at 100 is 200,000, four times the cap: closing it in one order must pass.
+            SettablePortfolio p = new SettablePortfolio().position("AAPL", "2000").position("TSLA", "-1000");
+            assertPasses(rule, Intents.market(SELL, "AAPL", "2000", "100.00"), p);
+            assertPasses(rule, Intents.market(SELL, "AAPL", "1500", "100.00"), p);
+            assertPasses(rule, Intents.notional(SELL, "AAPL", "200000", "100.00"), p);
+            assertPasses(rule, Intents.market(BUY, "TSLA", "1000", "100.00"), p);
+        }
+
+        @Test
+        void aBuyLargerThanTheMaxIsStillRefusedWhateverIsHeld() {
+            SettablePortfolio p = new SettablePortfolio().position("AAPL", "2000").position("TSLA", "-1000");
+            RiskDecision.Denied d = assertDenied(rule, Intents.market(BUY, "AAPL", "501", "100.00"), p,
+                    DenialReason.MAX_ORDER_NOTIONAL);
+            assertThat(d.message()).isEqualTo("order notional 50100.00 of AAPL exceeds max-order-notional 50000"
+                    + " and does not reduce the exposure 2000");
+            assertDenied(rule, Intents.market(SELL, "AAPL", "2001", "100.00"), p, DenialReason.MAX_ORDER_NOTIONAL);
+            assertDenied(rule, Intents.market(BUY, "TSLA", "1001", "100.00"), p, DenialReason.MAX_ORDER_NOTIONAL);
+        }
+
+        @Test
+        void aSecondCloseWhileTheFirstIsWorkingIsRefused() {
+            SettablePortfolio p = new SettablePortfolio().position("AAPL", "2000").openOrders("AAPL", "-2000");
+            assertDenied(rule, Intents.market(SELL, "AAPL", "2000", "100.00"), p, DenialReason.MAX_ORDER_NOTIONAL);
         }
     }
 
@@ -376,6 +478,28 @@ class RiskRulesTest {
         void negativeCashRefusesAnyBuy() {
             assertDenied(rule, Intents.market(BUY, "AAPL", "1", "1"), SettablePortfolio.withEquity("10").cash("-5"),
                     DenialReason.INSUFFICIENT_BUYING_POWER);
+        }
+
+        @Test
+        void openBuyOrdersUseUpBuyingPower() {
+            // 10,000 cash, 6,000 promised to a buy still working: 4,000 left.
+            SettablePortfolio p = SettablePortfolio.withEquity("10000").openOrders("AAPL", "60").openBuyNotional("6000");
+            assertPasses(rule, Intents.market(BUY, "AAPL", "40", "100.00"), p);
+            RiskDecision.Denied d = assertDenied(rule, Intents.market(BUY, "AAPL", "41", "100.00"), p,
+                    DenialReason.INSUFFICIENT_BUYING_POWER);
+            assertThat(d.message()).contains("4100.00", "buying power left 4000", "open buy orders 6000");
+            assertThat(rule.evaluate(Intents.market(BUY, "AAPL", "41", "100.00"), SettablePortfolio.withEquity("10000")))
+                    .as("the same order fits without the working buy").isNull();
+            assertDenied(rule, Intents.market(BUY, "MSFT", "41", "100.00"), p, DenialReason.INSUFFICIENT_BUYING_POWER);
+        }
+
+        @Test
+        void coveringWhatIsLeftOfAShortNeedsNoBuyingPower() {
+            // Short 200, 150 being bought back: a BUY of the last 50 reduces; one more share would not.
+            SettablePortfolio p = SettablePortfolio.withEquity("10000").position("AAPL", "-200").openOrders("AAPL", "150")
+                    .openBuyNotional("15000");
+            assertPasses(rule, Intents.market(BUY, "AAPL", "50", "100.00"), p);
+            assertDenied(rule, Intents.market(BUY, "AAPL", "51", "100.00"), p, DenialReason.INSUFFICIENT_BUYING_POWER);
         }
     }
 
@@ -415,6 +539,37 @@ class RiskRulesTest {
         @Test
         void noEquityRefusesNewExposure() {
             assertDenied(rule, Intents.market(BUY, "AAPL", "1", "1"), SettablePortfolio.withEquity("0"),
+                    DenialReason.MAX_POSITION_FRACTION);
+        }
+
+        @Test
+        void aSecondBuyOnTheSameBarCountsTheFirstStillWorking() {
+            // Flat, 60 shares at 100 already approved and working: 40 more fit in 10% of 100,000.
+            SettablePortfolio p = SettablePortfolio.withEquity("100000").openOrders("AAPL", "60");
+            assertPasses(rule, Intents.market(BUY, "AAPL", "40", "100.00"), p);
+            RiskDecision.Denied d = assertDenied(rule, Intents.market(BUY, "AAPL", "60", "100.00"), p,
+                    DenialReason.MAX_POSITION_FRACTION);
+            assertThat(d.message()).contains("exposure in AAPL after order 120", "position 0", "working orders 60",
+                    "12000.00", "0.1200", "max-position-fraction 0.1");
+            assertThat(rule.evaluate(Intents.market(BUY, "AAPL", "60", "100.00"), SettablePortfolio.withEquity("100000")))
+                    .as("the same order fits only if the working one is ignored").isNull();
+        }
+
+        @Test
+        void workingSellsGiveRoom() {
+            SettablePortfolio p = SettablePortfolio.withEquity("100000").position("AAPL", "100").openOrders("AAPL", "-50");
+            assertPasses(rule, Intents.market(BUY, "AAPL", "50", "100.00"), p);
+            assertDenied(rule, Intents.market(BUY, "AAPL", "51", "100.00"), p, DenialReason.MAX_POSITION_FRACTION);
+        }
+
+        @Test
+        void exposureAtTheLimitIsDecidedExactly() {
+            // 0.1 + 0.2 + 0.3 units at 10,000 is exactly 6,000 = 0.06 of 100,000.
+            MaxPositionFractionRule six = new MaxPositionFractionRule(0.06);
+            SettablePortfolio p = SettablePortfolio.withEquity("100000").position("BTC/USD", "0.1")
+                    .openOrders("BTC/USD", "0.2");
+            assertPasses(six, Intents.market(BUY, "BTC/USD", "0.3", "10000"), p);
+            assertDenied(six, Intents.market(BUY, "BTC/USD", "0.300000000000000001", "10000"), p,
                     DenialReason.MAX_POSITION_FRACTION);
         }
     }
@@ -470,6 +625,17 @@ class RiskRulesTest {
             assertThat(d.message()).contains("3000.00", "0.0300", "daily-loss-limit 0.03");
             assertThat(rule.requiredState(p)).isEqualTo(TradingState.REDUCING);
             assertPasses(rule, Intents.market(SELL, "AAPL", "10", "100"), p);
+        }
+
+        @Test
+        void atTheLimitOnlyWhatWorkingOrdersLeaveMayBeSold() {
+            SettablePortfolio p = SettablePortfolio.withEquity("100000").equity("97000.00").position("AAPL", "10")
+                    .openOrders("AAPL", "-10");
+            RiskDecision.Denied d = assertDenied(rule, Intents.market(SELL, "AAPL", "10", "100"), p,
+                    DenialReason.DAILY_LOSS_LIMIT);
+            assertThat(d.message()).contains("does not reduce the exposure 0");
+            p.openOrders("AAPL", "-4");
+            assertPasses(rule, Intents.market(SELL, "AAPL", "6", "100"), p);
         }
 
         @Test

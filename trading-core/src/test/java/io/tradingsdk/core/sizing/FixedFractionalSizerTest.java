@@ -44,6 +44,17 @@ class FixedFractionalSizerTest {
     }
 
     @Test
+    void aSecondBuyOnTheSameBarIsSizedIntoTheRoomTheFirstLeft() {
+        // Wants 50,000; the default cap is 10,000, of which a working buy of 70 at 100 uses 7,000.
+        Signal s = Signals.of(BUY, "AAPL", 0.6, 0.04, -0.02, "100");
+        SettablePortfolio p = SettablePortfolio.withEquity("100000").openOrders("AAPL", "70");
+        assertThat(size(new FixedFractionalSizer(), s, p)).isEqualByComparingTo("30");
+        Signal sell = Signals.of(SELL, "AAPL", 0.6, 0.04, -0.02, "100");
+        assertThat(size(new FixedFractionalSizer(0.01, UNCAPPED), sell, SettablePortfolio.withEquity("100000")
+                .position("AAPL", "70").openOrders("AAPL", "-25"))).isEqualByComparingTo("45");
+    }
+
+    @Test
     void zeroWhenOneUnitCostsMoreThanTheBudget() {
         Signal s = Signals.of(BUY, "BRK.A", 0.6, 0.04, -0.02, "600000");
         assertThat(size(new FixedFractionalSizer(0.01, UNCAPPED), s, EQUITY_100K)).isZero();

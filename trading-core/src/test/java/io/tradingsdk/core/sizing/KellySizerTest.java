@@ -128,6 +128,52 @@ class KellySizerTest {
     }
 
     @Test
+    void aSecondBuyOnTheSameBarIsSizedIntoTheRoomTheFirstLeft() {
+        // The first signal's 60 shares are approved but not filled: the cap of 10,000 has 4,000 left.
+        SettablePortfolio p = SettablePortfolio.withEquity("100000").openOrders("AAPL", "60");
+        assertThat(size(new KellySizer(), evenOdds("100"), p)).isEqualByComparingTo("40");
+        p.position("AAPL", "30").openOrders("AAPL", "30");
+        assertThat(size(new KellySizer(), evenOdds("100"), p)).as("30 held + 30 working").isEqualByComparingTo("40");
+        p.openOrders("AAPL", "70");
+        assertThat(size(new KellySizer(), evenOdds("100"), p)).as("the cap is used up").isZero();
+    }
+
+    @Test
+    void workingOrdersInTheOtherDirectionGiveRoom() {
+        SettablePortfolio p = SettablePortfolio.withEquity("100000").position("AAPL", "100").openOrders("AAPL", "-100");
+        assertThat(size(new KellySizer(), evenOdds("100"), p)).as("the long is being sold").isEqualByComparingTo("100");
+    }
+
+    @Test
+    void sellWithoutShortingCountsWorkingOrders() {
+        KellySizer sizer = new KellySizer(1.0, UNCAPPED);
+        Signal sell = Signals.of(SELL, "AAPL", 0.6, 0.02, -0.02, "100");
+        assertThat(size(sizer, sell, SettablePortfolio.withEquity("100000").position("AAPL", "30").openOrders("AAPL", "-10")))
+                .as("10 of the 30 are already being sold").isEqualByComparingTo("20");
+        assertThat(size(sizer, sell, SettablePortfolio.withEquity("100000").position("AAPL", "30").openOrders("AAPL", "-30")))
+                .as("all being sold").isZero();
+        assertThat(size(sizer, sell, SettablePortfolio.withEquity("100000").position("AAPL", "30").openOrders("AAPL", "50")))
+                .as("shares a working buy has not delivered are not sold").isEqualByComparingTo("30");
+        assertThat(size(sizer, sell, SettablePortfolio.withEquity("100000").openOrders("AAPL", "50")))
+                .as("nothing held yet").isZero();
+    }
+
+    @Test
+    void sellWithShortingCountsWorkingSells() {
+        KellySizer sizer = new KellySizer(0.5, SizingLimits.defaults().withAllowShort(true));
+        Signal sell = Signals.of(SELL, "AAPL", 0.6, 0.02, -0.02, "100");
+        assertThat(size(sizer, sell, SettablePortfolio.withEquity("100000").openOrders("AAPL", "-60")))
+                .isEqualByComparingTo("40");
+    }
+
+    @Test
+    void closeAnswersTheWholeExposure() {
+        Signal close = Signals.of(CLOSE, "AAPL", 0.6, 0.02, -0.02, "100");
+        assertThat(size(new KellySizer(), close, SettablePortfolio.withEquity("100000").position("AAPL", "100")
+                .openOrders("AAPL", "-30"))).isEqualByComparingTo("70");
+    }
+
+    @Test
     void sellWithoutShortingOnlyReducesTheLong() {
         KellySizer sizer = new KellySizer();
         Signal sell = Signals.of(SELL, "AAPL", 0.6, 0.02, -0.02, "100");
