@@ -2,7 +2,6 @@ package io.tradingsdk.api.order;
 
 import java.math.BigDecimal;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * An order to send to a broker. Exactly one of {@code quantity} and {@code notional} is set.
@@ -22,7 +21,6 @@ public record OrderRequest(String clientOrderId, String symbol, OrderSide side, 
 
     /** Alpaca's limit on client order ids. */
     public static final int MAX_CLIENT_ORDER_ID_LENGTH = 128;
-    private static final Pattern CLIENT_ORDER_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     public OrderRequest {
         Objects.requireNonNull(clientOrderId, "clientOrderId");
@@ -30,7 +28,7 @@ public record OrderRequest(String clientOrderId, String symbol, OrderSide side, 
         Objects.requireNonNull(side, "side");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(timeInForce, "timeInForce");
-        if (!CLIENT_ORDER_ID.matcher(clientOrderId).matches()) {
+        if (!isValidClientOrderId(clientOrderId)) {
             throw new IllegalArgumentException("clientOrderId must be 1 to 128 characters of [A-Za-z0-9._:-], was '"
                     + clientOrderId + "'");
         }
@@ -53,6 +51,23 @@ public record OrderRequest(String clientOrderId, String symbol, OrderSide side, 
         }
         requirePositive("limitPrice", limitPrice);
         requirePositive("stopPrice", stopPrice);
+    }
+
+    /** Whether {@code id} is 1 to 128 characters of {@code [A-Za-z0-9._:-]}. A loop, not a regex: it runs for every order. */
+    public static boolean isValidClientOrderId(String id) {
+        int n = id.length();
+        if (n == 0 || n > MAX_CLIENT_ORDER_ID_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = id.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == ':' || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void requirePositive(String field, BigDecimal value) {

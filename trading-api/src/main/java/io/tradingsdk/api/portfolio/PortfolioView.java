@@ -23,6 +23,19 @@ public interface PortfolioView {
     /** Equity at the start of the trading day: the baseline of the daily loss limit. */
     BigDecimal dayStartEquity();
 
+    /**
+     * {@link #equity()} as binary floating point: cheap and allocation free in the engine's ledger,
+     * for pre-checks that fall back to the exact value near a limit, and for statistics. Never money.
+     */
+    default double equityEstimate() {
+        return equity().doubleValue();
+    }
+
+    /** {@link #dayStartEquity()} as binary floating point; see {@link #equityEstimate()}. */
+    default double dayStartEquityEstimate() {
+        return dayStartEquity().doubleValue();
+    }
+
     /** The signed quantity held in the symbol; zero when none. */
     BigDecimal quantity(String symbol);
 

@@ -74,10 +74,8 @@ public final class BacktestRunner {
             last = start;
             clock.advanceTo(start);
             venue.onBar(bar);
-            engine.runPendingEvents();
             clock.advanceTo(bar.end());
-            engine.onBar(bar);
-            engine.runPendingEvents();
+            engine.runBar(bar); // runs the venue's fill events first, then the bar
         }
         engine.runPendingEvents();
         return report(first, last);

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /**
  * Derives the client order id of an order from the intent it came from, deterministically: the same
@@ -14,7 +13,6 @@ import java.util.regex.Pattern;
  * must be unique", or the engine recognizes the id itself).
  */
 public final class ClientOrderIds {
-    private static final Pattern READABLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private ClientOrderIds() {
     }
@@ -25,7 +23,7 @@ public final class ClientOrderIds {
      */
     public static String derive(String strategyId, String signalId) {
         String readable = strategyId + ':' + signalId;
-        if (readable.length() <= OrderRequest.MAX_CLIENT_ORDER_ID_LENGTH && READABLE.matcher(readable).matches()) {
+        if (OrderRequest.isValidClientOrderId(readable)) {
             return readable;
         }
         try {

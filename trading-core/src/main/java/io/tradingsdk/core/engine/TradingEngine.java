@@ -110,7 +110,7 @@ public final class TradingEngine implements BarListener, AutoCloseable {
     private final TradingMetrics metrics;
     private final SignalValidator validator;
     private final TimeInForce timeInForce;
-    private final List<EngineObserver> observers;
+    private final EngineObserver[] observers;
     private final List<ListenerRegistration> listeners;
 
     // Loop state: touched by the loop thread only.
@@ -160,7 +160,7 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         this.journal = b.journal != null ? b.journal : new InMemoryTradeJournal();
         this.metrics = b.metrics != null ? b.metrics : new TradingMetrics();
         this.timeInForce = b.timeInForce;
-        this.observers = List.copyOf(b.observers);
+        this.observers = b.observers.toArray(new EngineObserver[0]);
         this.listeners = List.copyOf(b.listeners);
         this.ledger = new PortfolioLedger(accountId, b.initialCash);
         this.tracker = new OrderTracker(clock);
@@ -237,6 +237,20 @@ public final class TradingEngine implements BarListener, AutoCloseable {
             n++;
         }
         return n;
+    }
+
+    /**
+     * Driven mode: runs the queued events, then this bar, then whatever the bar caused, all on the
+     * calling thread (the event loop of a backtest) without queueing the bar. Same order and effect
+     * as {@link #onBar} followed by {@link #runPendingEvents()}, without the queue's per-bar node.
+     */
+    public void runBar(Bar bar) {
+        Objects.requireNonNull(bar, "bar");
+        runPendingEvents();
+        dispatch(bar);
+        if (!inbox.isEmpty()) {
+            runPendingEvents();
+        }
     }
 
     /** Enqueues a bar for the strategies of its symbol. Thread-safe; returns at once. */

@@ -60,6 +60,7 @@ public final class PortfolioLedger implements PortfolioView {
     private BigDecimal fees = BigDecimal.ZERO;
     private BigDecimal realizedPnl = BigDecimal.ZERO;
     private BigDecimal dayStartEquity;
+    private double dayStartEquityDouble;
     private BigDecimal openBuyNotional = BigDecimal.ZERO;
     private TradingState tradingState = TradingState.ACTIVE;
 
@@ -85,6 +86,7 @@ public final class PortfolioLedger implements PortfolioView {
         this.cash = initialCash;
         this.cashDouble = initialCash.doubleValue();
         this.dayStartEquity = initialCash;
+        dayStartEquityDouble = dayStartEquity.doubleValue();
     }
 
     /**
@@ -195,6 +197,7 @@ public final class PortfolioLedger implements PortfolioView {
         // Keeps equity == initialCash + realized + unrealized - fees exact from here on.
         initialCash = brokerCash.add(totalCost);
         dayStartEquity = equity();
+        dayStartEquityDouble = dayStartEquity.doubleValue();
     }
 
     /**
@@ -269,6 +272,12 @@ public final class PortfolioLedger implements PortfolioView {
      * Cash plus positions at their last prices, in binary floating point: cheap and allocation
      * free, for statistics only (drawdown, Sharpe). Not money; use {@link #equity()} for that.
      */
+    @Override
+    public double dayStartEquityEstimate() {
+        return dayStartEquityDouble;
+    }
+
+    @Override
     public double equityEstimate() {
         double equity = cashDouble;
         Book[] arr = bookArray;
@@ -284,6 +293,7 @@ public final class PortfolioLedger implements PortfolioView {
     /** Starts a trading day: the day-start equity becomes the current {@link #equity()}. */
     public void startNewDay() {
         dayStartEquity = equity();
+        dayStartEquityDouble = dayStartEquity.doubleValue();
     }
 
     /** Sets what the account may do. @throws NullPointerException if {@code state} is null */

@@ -21,7 +21,8 @@ final class PaperAccount {
 
     private BigDecimal cash;
     private final Map<String, Holding> holdings = new TreeMap<>();
-    private final Map<String, BigDecimal> lastPrices = new HashMap<>();
+    /** Last close per symbol as the feed's double; converted to money only when a snapshot values a holding. */
+    private final Map<String, double[]> lastPrices = new HashMap<>();
 
     PaperAccount(BigDecimal initialCash) {
         this.cash = initialCash;
@@ -37,8 +38,14 @@ final class PaperAccount {
         return h == null ? BigDecimal.ZERO : h.quantity;
     }
 
-    void markPrice(String symbol, BigDecimal price) {
-        lastPrices.put(symbol, price);
+    /** Called on every bar: no allocation once the symbol is known. */
+    void markPrice(String symbol, double price) {
+        double[] slot = lastPrices.get(symbol);
+        if (slot == null) {
+            lastPrices.put(symbol, new double[] {price});
+        } else {
+            slot[0] = price;
+        }
     }
 
     /** Books a fill: cash moves by the notional and the fee, the position by the signed quantity. */
@@ -77,7 +84,8 @@ final class PaperAccount {
             Holding h = e.getValue();
             if (h.quantity.signum() != 0) {
                 BigDecimal average = divide(h.cost, h.quantity.abs());
-                BigDecimal mark = lastPrices.getOrDefault(e.getKey(), average);
+                double[] last = lastPrices.get(e.getKey());
+                BigDecimal mark = last == null ? average : BigDecimal.valueOf(last[0]);
                 out.add(new Position(e.getKey(), h.quantity, average, mark, h.realizedPnl));
             }
         }

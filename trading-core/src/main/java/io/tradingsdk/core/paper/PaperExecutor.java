@@ -317,19 +317,24 @@ public final class PaperExecutor implements Executor, BarListener {
                 return;
             }
             lastBarStart.put(symbol, bar.start());
-            account.markPrice(symbol, BigDecimal.valueOf(bar.close()));
-            Instant now = clock.now();
-            List<PaperOrder> candidates = new ArrayList<>();
-            for (PaperOrder o : openOrders.values()) {
-                if (o.request.symbol().equals(symbol)) {
-                    candidates.add(o);
+            account.markPrice(symbol, bar.close());
+            // The common case on the bar path is no open order: nothing to match, nothing to allocate.
+            if (!openOrders.isEmpty()) {
+                Instant now = clock.now();
+                List<PaperOrder> candidates = new ArrayList<>();
+                for (PaperOrder o : openOrders.values()) {
+                    if (o.request.symbol().equals(symbol)) {
+                        candidates.add(o);
+                    }
+                }
+                for (PaperOrder o : candidates) {
+                    tradeOnBar(o, bar, now);
                 }
             }
-            for (PaperOrder o : candidates) {
-                tradeOnBar(o, bar, now);
-            }
         }
-        deliver();
+        if (!outbox.isEmpty()) {
+            deliver();
+        }
     }
 
     /** Stops delivering events and refuses further orders; idempotent. */

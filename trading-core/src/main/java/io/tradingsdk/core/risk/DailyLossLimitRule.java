@@ -55,6 +55,21 @@ public final class DailyLossLimitRule implements RiskRule, AccountGuard {
 
     /** Whether today's loss is at or beyond the limit (or cannot be measured). */
     public boolean limitHit(PortfolioView portfolio) {
+        // Called on every bar while a position is held: decide from the estimates when they are far
+        // from the limit (no allocation); only near it compute exactly.
+        double startEstimate = portfolio.dayStartEquityEstimate();
+        if (startEstimate > 0) {
+            double nowEstimate = portfolio.equityEstimate();
+            double bound = maxLossFraction * startEstimate;
+            double gap = startEstimate - nowEstimate - bound;
+            double scale = startEstimate + Math.abs(nowEstimate) + bound;
+            if (gap < -1e-9 * scale) {
+                return false;
+            }
+            if (gap > 1e-9 * scale) {
+                return true;
+            }
+        }
         BigDecimal dayStart = portfolio.dayStartEquity();
         if (dayStart.signum() <= 0) {
             return true;

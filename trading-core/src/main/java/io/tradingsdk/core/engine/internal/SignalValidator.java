@@ -6,7 +6,6 @@ import io.tradingsdk.api.signal.Signal;
 import io.tradingsdk.api.signal.SignalAction;
 import java.math.BigDecimal;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Rejects signals whose values cannot be meant: a denial naming the field and value, so a bad signal
@@ -14,8 +13,6 @@ import java.util.regex.Pattern;
  * catches what no rule should ever see.
  */
 public final class SignalValidator {
-    /** Equity tickers (BRK.B) and crypto pairs (BTC/USD). */
-    private static final Pattern SYMBOL = Pattern.compile("[A-Z][A-Z0-9.]{0,11}(/[A-Z][A-Z0-9]{1,11})?");
     /** Above any listed share price (BRK.A trades below 10^6). */
     static final BigDecimal MAX_PRICE = new BigDecimal("10000000");
     static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000000");
@@ -37,7 +34,7 @@ public final class SignalValidator {
         if (s.strategyId().isBlank() || s.strategyId().length() > 64) {
             return invalid("strategyId must be 1 to 64 characters, was '" + s.strategyId() + "'");
         }
-        if (!SYMBOL.matcher(s.symbol()).matches()) {
+        if (!isWellFormedSymbol(s.symbol())) {
             return new RiskDecision.Denied(DenialReason.UNKNOWN_SYMBOL, "symbol '" + s.symbol() + "' is malformed");
         }
         if (!tradableSymbols.isEmpty() && !tradableSymbols.contains(s.symbol())) {
@@ -70,6 +67,33 @@ public final class SignalValidator {
                     + " decimals, was " + qty.toPlainString());
         }
         return null;
+    }
+
+    /**
+     * Equity tickers (BRK.B) and crypto pairs (BTC/USD): {@code [A-Z][A-Z0-9.]{0,11}(/[A-Z][A-Z0-9]{1,11})?},
+     * checked with a loop because it runs for every signal.
+     */
+    static boolean isWellFormedSymbol(String symbol) {
+        int slash = symbol.indexOf('/');
+        String base = slash < 0 ? symbol : symbol.substring(0, slash);
+        if (!part(base, 1, 12, true)) {
+            return false;
+        }
+        return slash < 0 || part(symbol.substring(slash + 1), 2, 12, false);
+    }
+
+    private static boolean part(String p, int min, int max, boolean dots) {
+        int n = p.length();
+        if (n < min || n > max || p.charAt(0) < 'A' || p.charAt(0) > 'Z') {
+            return false;
+        }
+        for (int i = 1; i < n; i++) {
+            char c = p.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (dots && c == '.'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static RiskDecision.Denied invalid(String message) {
