@@ -78,14 +78,40 @@ public final class OrderTracker {
     }
 
     private final TradingClock clock;
+    /** Default number of finished (terminal) orders kept for late or repeated events. */
+    public static final int DEFAULT_FINISHED_RETENTION = 10_000;
+
+    /** Orders that can still change. */
     private final Map<String, TrackedOrder> orders = new LinkedHashMap<>();
+    /**
+     * The most recently finished orders, oldest evicted first: late and repeated events of an order
+     * (reconnect backfills) still find it, while a session that runs for months does not keep every
+     * order it ever placed. The journal keeps the full history.
+     */
+    private final Map<String, TrackedOrder> finished;
 
     /**
      * A tracker whose local transitions are stamped with {@code clock.now()}: pass the engine's
      * clock so a backtest gets simulated time.
      */
     public OrderTracker(TradingClock clock) {
+        this(clock, DEFAULT_FINISHED_RETENTION);
+    }
+
+    /**
+     * @param finishedRetention how many finished orders to keep for late events (at least 1)
+     */
+    public OrderTracker(TradingClock clock, int finishedRetention) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        if (finishedRetention < 1) {
+            throw new IllegalArgumentException("finishedRetention must be at least 1, was " + finishedRetention);
+        }
+        this.finished = new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, TrackedOrder> eldest) {
+                return size() > finishedRetention;
+            }
+        };
     }
 
     /** A tracker whose local transitions are stamped with wall-clock time (tools, tests). */
@@ -112,7 +138,7 @@ public final class OrderTracker {
     public TrackedOrder create(OrderIntent intent) {
         Objects.requireNonNull(intent, "intent");
         String id = intent.clientOrderId();
-        if (orders.containsKey(id)) {
+        if (orders.containsKey(id) || finished.containsKey(id)) {
             throw new IllegalStateException("clientOrderId '" + id + "' is already tracked");
         }
         TrackedOrder order = new TrackedOrder(intent);
@@ -134,7 +160,7 @@ public final class OrderTracker {
     public boolean transition(String clientOrderId, OrderStatus to, String why) {
         Objects.requireNonNull(clientOrderId, "clientOrderId");
         Objects.requireNonNull(to, "to");
-        TrackedOrder order = orders.get(clientOrderId);
+        TrackedOrder order = get(clientOrderId);
         if (order == null) {
             log.warn("Refused transition to {} of unknown order {} ({})", to, clientOrderId, why);
             return false;
@@ -153,6 +179,7 @@ public final class OrderTracker {
             order.status(to);
             order.touch(clock.now());
             log.debug("Order {} {} -> {} ({})", clientOrderId, from, to, why);
+            retireIfFinished(order);
         }
         return true;
     }
@@ -166,7 +193,7 @@ public final class OrderTracker {
      */
     public EventResult onEvent(OrderEvent event) {
         Objects.requireNonNull(event, "event");
-        TrackedOrder order = orders.get(event.clientOrderId());
+        TrackedOrder order = get(event.clientOrderId());
         if (order == null) {
             log.warn("Ignored {} event for untracked order {} (broker id {})", event.type(), event.clientOrderId(),
                     event.brokerOrderId());
@@ -208,12 +235,22 @@ public final class OrderTracker {
         if (changed || fill != null) {
             order.touch(event.time());
         }
+        if (changed) {
+            retireIfFinished(order);
+        }
         return new EventResult(order, previous, changed, refused, newFills);
     }
 
-    /** The tracked order, or {@code null} if the id is unknown. */
+    /** The tracked order (open, or among the recently finished), or {@code null} if the id is unknown. */
     public TrackedOrder get(String clientOrderId) {
-        return orders.get(clientOrderId);
+        TrackedOrder o = orders.get(clientOrderId);
+        return o != null ? o : finished.get(clientOrderId);
+    }
+
+    private void retireIfFinished(TrackedOrder order) {
+        if (order.isTerminal() && orders.remove(order.clientOrderId()) != null) {
+            finished.put(order.clientOrderId(), order);
+        }
     }
 
     /** Orders whose status is not terminal, in creation order; a new unmodifiable list. */
@@ -227,9 +264,9 @@ public final class OrderTracker {
         return Collections.unmodifiableList(open);
     }
 
-    /** Number of tracked orders, terminal ones included. */
+    /** Number of tracked orders: open ones plus the retained finished ones. */
     public int size() {
-        return orders.size();
+        return orders.size() + finished.size();
     }
 
     // ---- internals ----

@@ -516,6 +516,35 @@ class OrderTrackerTest {
         return fills;
     }
 
+    @Test
+    void finishedOrdersAreRetainedBoundedWhileOpenOnesStay() {
+        OrderTracker small = new OrderTracker(clock, 2);
+        small.create(intent("open", OrderSide.BUY, "10"));
+        small.transition("open", OrderStatus.SUBMITTED, "sent");
+        for (int i = 1; i <= 4; i++) {
+            String id = "f-" + i;
+            small.create(intent(id, OrderSide.BUY, "10"));
+            small.transition(id, OrderStatus.SUBMITTED, "sent");
+            EventResult r = small.onEvent(new OrderEvent(OrderEventType.FILL, id, "b-" + id, SYMBOL, OrderSide.BUY,
+                    new BigDecimal("10"), new BigDecimal("100"), null, T0, null));
+            assertThat(r.newFills()).hasSize(1);
+        }
+        // The open order is never dropped; of the finished ones only the 2 newest are kept.
+        assertThat(small.get("open")).isNotNull();
+        assertThat(small.get("f-1")).isNull();
+        assertThat(small.get("f-2")).isNull();
+        assertThat(small.get("f-4").status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(small.size()).isEqualTo(3);
+        // A repeated FILL of a retained order still applies nothing.
+        EventResult again = small.onEvent(new OrderEvent(OrderEventType.FILL, "f-4", "b-f-4", SYMBOL, OrderSide.BUY,
+                new BigDecimal("10"), new BigDecimal("100"), null, T0, null));
+        assertThat(again.newFills()).isEmpty();
+        assertThat(small.openOrders()).extracting(TrackedOrder::clientOrderId).containsExactly("open");
+        assertThatThrownBy(() -> small.create(intent("f-4", OrderSide.BUY, "1"))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new OrderTracker(clock, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("finishedRetention");
+    }
+
     private void submit(String id) {
         assertThat(tracker.transition(id, OrderStatus.SUBMITTED, "sent")).isTrue();
     }
