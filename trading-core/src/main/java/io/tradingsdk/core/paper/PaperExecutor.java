@@ -122,7 +122,15 @@ public final class PaperExecutor implements Executor, BarListener {
 
     private final Object lock = new Object();
     // Guarded by lock.
+    /** Finished orders kept for lookups and duplicate reports before the oldest are retired. */
+    public static final int DEFAULT_FINISHED_ORDER_RETENTION = 100_000;
+
     private final Map<String, PaperOrder> orders = new HashMap<>();
+    /** Finished orders, oldest first, so that a long session does not keep every order it ever saw. */
+    private final java.util.ArrayDeque<String> finishedOrder = new java.util.ArrayDeque<>();
+    /** Ids of retired orders: never reusable, even after their details are gone. */
+    private final java.util.Set<String> retiredIds = new java.util.HashSet<>();
+    private final int finishedOrderRetention;
     private final Map<String, PaperOrder> openOrders = new LinkedHashMap<>();
     private final Map<String, Instant> lastBarStart = new HashMap<>();
     private final PaperAccount account;
@@ -138,6 +146,15 @@ public final class PaperExecutor implements Executor, BarListener {
      * @param clock  the source of event, fill and order times (a simulated clock in backtests)
      */
     public PaperExecutor(PaperExecutorConfig config, TradingClock clock) {
+        this(config, clock, DEFAULT_FINISHED_ORDER_RETENTION);
+    }
+
+    /**
+     * @param finishedOrderRetention how many finished orders stay available to {@link #lookup} and
+     *                               duplicate reports; older ones are retired: a lookup finds nothing
+     *                               and their client order ids stay refused
+     */
+    public PaperExecutor(PaperExecutorConfig config, TradingClock clock, int finishedOrderRetention) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.fillRatio = BigDecimal.valueOf(config.partialFillRatio());
@@ -146,7 +163,12 @@ public final class PaperExecutor implements Executor, BarListener {
         this.sellFactor = BigDecimal.ONE.subtract(slip);
         this.minimumPrice = BigDecimal.ONE.movePointLeft(config.priceScale());
         this.account = new PaperAccount(config.initialCash());
+        if (finishedOrderRetention < 1) {
+            throw new IllegalArgumentException("finishedOrderRetention must be at least 1, was " + finishedOrderRetention);
+        }
+        this.finishedOrderRetention = finishedOrderRetention;
     }
+
 
     /** The configuration this executor simulates with. */
     public PaperExecutorConfig config() {
@@ -172,7 +194,11 @@ public final class PaperExecutor implements Executor, BarListener {
             ensureOpen("submit", request.clientOrderId());
             Instant now = clock.now();
             PaperOrder existing = orders.get(request.clientOrderId());
-            if (existing != null) {
+            if (existing == null && retiredIds.contains(request.clientOrderId())) {
+                outbox.add(new OrderEvent(OrderEventType.REJECTED, request.clientOrderId(), null, request.symbol(),
+                        request.side(), BigDecimal.ZERO, null, null, now, "duplicate clientOrderId "
+                        + request.clientOrderId() + " of a finished order that is no longer retained; nothing was created"));
+            } else if (existing != null) {
                 log.debug("duplicate clientOrderId {}: reporting order {} ({})", request.clientOrderId(),
                         existing.brokerOrderId, existing.status);
                 emit(existing, eventTypeOf(existing.status), null, now, "duplicate clientOrderId "
@@ -184,6 +210,7 @@ public final class PaperExecutor implements Executor, BarListener {
                 if (refusal != null) {
                     order.status = OrderStatus.REJECTED;
                     emit(order, OrderEventType.REJECTED, null, now, refusal);
+                    retire(order);
                 } else {
                     accept(order, now);
                 }
@@ -540,6 +567,17 @@ public final class PaperExecutor implements Executor, BarListener {
         order.updatedAt = now;
         openOrders.remove(order.clientOrderId());
         emit(order, type, fill, now, reason);
+        retire(order);
+    }
+
+    /** Queues a finished order for retirement once more than the retained number have finished. */
+    private void retire(PaperOrder order) {
+        finishedOrder.addLast(order.clientOrderId());
+        while (finishedOrder.size() > finishedOrderRetention) {
+            String id = finishedOrder.pollFirst();
+            orders.remove(id);
+            retiredIds.add(id);
+        }
     }
 
     private void emit(PaperOrder order, OrderEventType type, Fill fill, Instant now, String reason) {
