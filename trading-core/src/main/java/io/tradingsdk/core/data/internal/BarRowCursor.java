@@ -1,11 +1,9 @@
 package io.tradingsdk.core.data.internal;
 
 import io.tradingsdk.api.market.Bar;
-import io.tradingsdk.api.market.BarCursor;
 import io.tradingsdk.api.market.Timeframe;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.NoSuchElementException;
 
 /**
  * Streams the bars of one OHLCV CSV file whose rows are in strictly increasing time order, keeping
@@ -13,8 +11,7 @@ import java.util.NoSuchElementException;
  * at or after {@code to}. A malformed or out-of-order row is an {@link IllegalArgumentException}
  * naming the file and line.
  */
-public final class BarRowCursor implements BarCursor {
-    private final CsvLines lines;
+public final class BarRowCursor extends LookaheadBarCursor {
     private final String symbol;
     private final Timeframe timeframe;
     private final ZoneId zone;
@@ -28,11 +25,9 @@ public final class BarRowCursor implements BarCursor {
     private final int close;
     private final int volume;
     private Instant previous;
-    private Bar next;
-    private boolean done;
 
     public BarRowCursor(CsvLines lines, String symbol, Timeframe timeframe, ZoneId zone, Instant from, Instant to) {
-        this.lines = lines;
+        super(lines, symbol + " in " + lines.resource());
         this.symbol = symbol;
         this.timeframe = timeframe;
         this.zone = zone;
@@ -54,28 +49,7 @@ public final class BarRowCursor implements BarCursor {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null && !done) {
-            next = read();
-            if (next == null) {
-                done = true;
-                lines.close();
-            }
-        }
-        return next != null;
-    }
-
-    @Override
-    public Bar next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException("no more bars of " + symbol + " in " + lines.resource());
-        }
-        Bar bar = next;
-        next = null;
-        return bar;
-    }
-
-    private Bar read() {
+    protected Bar read() {
         String[] row;
         while ((row = lines.next()) != null) {
             lines.checkWidth(row, width);
@@ -110,10 +84,4 @@ public final class BarRowCursor implements BarCursor {
         return null;
     }
 
-    @Override
-    public void close() {
-        done = true;
-        next = null;
-        lines.close();
-    }
 }

@@ -1,12 +1,10 @@
 package io.tradingsdk.core.data.internal;
 
 import io.tradingsdk.api.market.Bar;
-import io.tradingsdk.api.market.BarCursor;
 import io.tradingsdk.api.market.Timeframe;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.NoSuchElementException;
 
 /**
  * Aggregates a trades CSV (columns time, price, amount) into bars of a timeframe, streaming: a bar
@@ -18,11 +16,10 @@ import java.util.NoSuchElementException;
  * in non-decreasing time order; a malformed or out-of-order row is an
  * {@link IllegalArgumentException} naming the file and line.
  */
-public final class TradeBarCursor implements BarCursor {
+public final class TradeBarCursor extends LookaheadBarCursor {
     // 1970-01-05 was the first Monday after the epoch.
     private static final long MONDAY_OFFSET_SECONDS = 4 * 86_400L;
 
-    private final CsvLines lines;
     private final String symbol;
     private final Timeframe timeframe;
     private final ZoneId zone;
@@ -43,13 +40,11 @@ public final class TradeBarCursor implements BarCursor {
     private double l;
     private double c;
     private double v;
-    private Bar next;
-    private boolean done;
     // Set once a row at or after 'to' was seen: nothing later can belong to the query.
     private boolean pastEnd;
 
     public TradeBarCursor(CsvLines lines, String symbol, Timeframe timeframe, ZoneId zone, Instant from, Instant to) {
-        this.lines = lines;
+        super(lines, symbol + " from " + lines.resource());
         this.symbol = symbol;
         this.timeframe = timeframe;
         this.zone = zone;
@@ -70,28 +65,7 @@ public final class TradeBarCursor implements BarCursor {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null && !done) {
-            next = read();
-            if (next == null) {
-                done = true;
-                lines.close();
-            }
-        }
-        return next != null;
-    }
-
-    @Override
-    public Bar next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException("no more bars of " + symbol + " from " + lines.resource());
-        }
-        Bar bar = next;
-        next = null;
-        return bar;
-    }
-
-    private Bar read() {
+    protected Bar read() {
         if (pastEnd) {
             return finish();
         }
@@ -165,9 +139,7 @@ public final class TradeBarCursor implements BarCursor {
 
     @Override
     public void close() {
-        done = true;
-        next = null;
         open = false;
-        lines.close();
+        super.close();
     }
 }
