@@ -10,11 +10,11 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * {@value #NAME}: refuses an order that makes the worst stressed loss larger when that loss, with
- * the order added, exceeds {@code maxLossFraction} of equity ({@link DenialReason#CUSTOM_RULE}, the
- * message names the rule, the scenario and the numbers). Orders that only reduce a position, and
- * orders that do not worsen the worst scenario (hedges), pass. With equity at or below zero every
- * order that worsens it is refused.
+ * {@value #NAME}: refuses an order when the worst stressed loss over the scenarios, with the order
+ * added, exceeds {@code maxLossFraction} of equity ({@link DenialReason#CUSTOM_RULE}; the message
+ * names the rule, the worst scenario and the numbers). Orders that only reduce a position pass, and
+ * so do hedges: orders that make the loss of no scenario larger, even while the book is above the
+ * limit. With equity at or below zero every order that makes some scenario worse is refused.
  *
  * <p><b>How the loss is computed.</b> Each scenario of the latest {@link RiskAnalysis} is a price
  * move per symbol (see {@link StressScenario}); the rule applies it to the current exposures
@@ -134,15 +134,17 @@ public final class StressLossLimitRule implements RiskRule {
         accumulate(a, order, ownAfter, after, k);
         int worst = 0;
         double worstBefore = before[0];
+        boolean worsens = after[0] > before[0];
         for (int j = 1; j < k; j++) {
             if (after[j] > after[worst]) {
                 worst = j;
             }
             worstBefore = Math.max(worstBefore, before[j]);
+            worsens |= after[j] > before[j];
         }
         double worstAfter = after[worst];
-        if (!(worstAfter > worstBefore) || (equity > 0 && worstAfter <= maxLossFraction * equity)) {
-            return null;
+        if (!worsens || (equity > 0 && worstAfter <= maxLossFraction * equity)) {
+            return null; // within the limit, or a hedge: no scenario gets worse
         }
         return new RiskDecision.Denied(DenialReason.CUSTOM_RULE, NAME + ": stressed loss in scenario '"
                 + a.scenarioAt(worst).name() + "' with the order in " + symbol + " would be " + RuleSupport.money(worstAfter)
