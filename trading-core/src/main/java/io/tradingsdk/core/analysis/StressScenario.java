@@ -37,25 +37,25 @@ public record StressScenario(String name, Kind kind, String symbol, double value
 
     public StressScenario {
         if (name == null || name.isBlank()) {
-            throw new InvalidParameterException(PARAM, name, "stress scenario name must not be blank, was '" + name + "'");
+            throw new InvalidParameterException(PARAM, name, "parameter 'stressScenarios': scenario name must not be blank, was '" + name + "'");
         }
         Objects.requireNonNull(kind, "kind");
         if (kind == Kind.SYMBOL) {
             if (symbol == null || symbol.isBlank()) {
-                throw new InvalidParameterException(PARAM, symbol, "stress scenario '" + name
+                throw new InvalidParameterException(PARAM, symbol, "parameter 'stressScenarios': scenario '" + name
                         + "' shocks one symbol but names none (was '" + symbol + "')");
             }
         } else if (symbol != null) {
-            throw new InvalidParameterException(PARAM, symbol, "stress scenario '" + name + "' of kind " + kind
+            throw new InvalidParameterException(PARAM, symbol, "parameter 'stressScenarios': scenario '" + name + "' of kind " + kind
                     + " takes no symbol, was '" + symbol + "'");
         }
         if (kind == Kind.VOLATILITY) {
             if (!(value > 0) || !(value <= 100)) {
-                throw new InvalidParameterException(PARAM, value, "stress scenario '" + name
+                throw new InvalidParameterException(PARAM, value, "parameter 'stressScenarios': scenario '" + name
                         + "': volatility factor must be in (0, 100], was " + value);
             }
         } else if (!(value >= -1) || !(value <= 10)) {
-            throw new InvalidParameterException(PARAM, value, "stress scenario '" + name
+            throw new InvalidParameterException(PARAM, value, "parameter 'stressScenarios': scenario '" + name
                     + "': shock must be in [-1, 10] (a fraction of price, -0.1 = -10 %), was " + value);
         }
     }
@@ -88,7 +88,7 @@ public record StressScenario(String name, Kind kind, String symbol, double value
      */
     public static StressScenario parse(String text) {
         if (text == null) {
-            throw new InvalidParameterException(PARAM, null, "stress scenario must not be null");
+            throw new InvalidParameterException(PARAM, null, "parameter 'stressScenarios': scenario must not be null");
         }
         String t = text.trim();
         int colon = t.indexOf(':');
@@ -133,7 +133,7 @@ public record StressScenario(String name, Kind kind, String symbol, double value
     }
 
     private static InvalidParameterException badText(String text) {
-        return new InvalidParameterException(PARAM, text, "stress scenario '" + text + "' is not one of market:<shock>, "
+        return new InvalidParameterException(PARAM, text, "parameter 'stressScenarios': scenario '" + text + "' is not one of market:<shock>, "
                 + "symbol:<SYMBOL>:<shock>, each-symbol:<shock>, volatility:<factor> (e.g. market:-0.10)");
     }
 
