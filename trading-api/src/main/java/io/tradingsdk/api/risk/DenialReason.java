@@ -18,6 +18,13 @@ public enum DenialReason {
     MAX_ORDER_QUANTITY,
     /** The buy costs more than the cash available. */
     INSUFFICIENT_BUYING_POWER,
+    /**
+     * Exposure to symbols correlated with the order's symbol would exceed its cap (from the background
+     * risk analysis, or its conservative fallback while the analysis is stale).
+     */
+    CORRELATED_EXPOSURE,
+    /** The worst stressed loss with the order added would exceed its cap (background analysis or its fallback). */
+    STRESS_LOSS,
     /** The daily loss limit was hit; the account is REDUCING and the order would not reduce a position. */
     DAILY_LOSS_LIMIT,
     /** The account is REDUCING and the order would not reduce a position. */

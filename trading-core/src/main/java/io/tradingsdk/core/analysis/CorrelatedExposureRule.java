@@ -14,7 +14,7 @@ import java.util.Objects;
  * symbol. The cluster is the order's symbol plus every symbol with exposure whose return correlation
  * with it is at least {@code correlationThreshold}, or unknown (an unknown correlation counts as
  * correlated). After the order, {@code sum |exposure| <= maxFraction x equity}, else
- * {@link DenialReason#CUSTOM_RULE} with a message naming the rule, the cluster and the numbers.
+ * {@link DenialReason#CORRELATED_EXPOSURE} with a message naming the rule, the cluster and the numbers.
  *
  * <p>Exposure is (position + unfilled working orders) x last price; the order's symbol is valued at
  * the intent's reference price, with the order added. Orders that only reduce a position pass.
@@ -137,7 +137,7 @@ public final class CorrelatedExposureRule implements RiskRule {
                         .append(Double.isNaN(c) ? "correlation unknown" : "correlation " + RuleSupport.ratio(c, 1.0)).append(')');
             }
         }
-        return new RiskDecision.Denied(DenialReason.CUSTOM_RULE, NAME + ": exposure to the cluster correlated at or above "
+        return new RiskDecision.Denied(DenialReason.CORRELATED_EXPOSURE, NAME + ": exposure to the cluster correlated at or above "
                 + RuleSupport.num(correlationThreshold) + " with " + intent.symbol() + " after the order would be "
                 + RuleSupport.money(cluster) + " = " + RuleSupport.ratio(cluster, equity) + " of equity "
                 + RuleSupport.money(equity) + ", above maxFraction " + RuleSupport.num(maxFraction) + " [cluster: " + members
@@ -149,7 +149,7 @@ public final class CorrelatedExposureRule implements RiskRule {
         if (equity > 0 && gross <= fallbackMaxFraction * equity) {
             return null;
         }
-        return new RiskDecision.Denied(DenialReason.CUSTOM_RULE, NAME + ": risk analysis is "
+        return new RiskDecision.Denied(DenialReason.CORRELATED_EXPOSURE, NAME + ": risk analysis is "
                 + (a == null ? "absent" : "stale (" + RuleSupport.age(a, intent) + ", maxAge " + maxAge + ")")
                 + ", so every symbol counts as correlated: gross exposure with working buys and the order would be "
                 + RuleSupport.money(gross) + " = " + RuleSupport.ratio(gross, equity) + " of equity " + RuleSupport.money(equity)

@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * {@value #NAME}: refuses an order when the worst stressed loss over the scenarios, with the order
- * added, exceeds {@code maxLossFraction} of equity ({@link DenialReason#CUSTOM_RULE}; the message
+ * added, exceeds {@code maxLossFraction} of equity ({@link DenialReason#STRESS_LOSS}; the message
  * names the rule, the worst scenario and the numbers). Orders that only reduce a position pass, and
  * so do hedges: orders that make the loss of no scenario larger, even while the book is above the
  * limit. With equity at or below zero every order that makes some scenario worse is refused.
@@ -146,7 +146,7 @@ public final class StressLossLimitRule implements RiskRule {
         if (!worsens || (equity > 0 && worstAfter <= maxLossFraction * equity)) {
             return null; // within the limit, or a hedge: no scenario gets worse
         }
-        return new RiskDecision.Denied(DenialReason.CUSTOM_RULE, NAME + ": stressed loss in scenario '"
+        return new RiskDecision.Denied(DenialReason.STRESS_LOSS, NAME + ": stressed loss in scenario '"
                 + a.scenarioAt(worst).name() + "' with the order in " + symbol + " would be " + RuleSupport.money(worstAfter)
                 + " (before the order " + RuleSupport.money(worstBefore) + ") = " + RuleSupport.ratio(worstAfter, equity)
                 + " of equity " + RuleSupport.money(equity) + ", above maxLossFraction " + RuleSupport.num(maxLossFraction)
@@ -177,7 +177,7 @@ public final class StressLossLimitRule implements RiskRule {
         if (equity > 0 && loss <= maxLossFraction * equity) {
             return null;
         }
-        return new RiskDecision.Denied(DenialReason.CUSTOM_RULE, NAME + ": risk analysis is "
+        return new RiskDecision.Denied(DenialReason.STRESS_LOSS, NAME + ": risk analysis is "
                 + (a == null ? "absent" : "stale (" + RuleSupport.age(a, intent) + ", maxAge " + maxAge + ")")
                 + ", so every position is assumed to move " + RuleSupport.num(fallbackShock)
                 + " against the account: loss with working buys and the order would be " + RuleSupport.money(loss) + " = "

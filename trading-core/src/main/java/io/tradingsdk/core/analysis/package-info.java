@@ -13,7 +13,7 @@
  * and {@link io.tradingsdk.core.analysis.StressLossLimitRule} ({@code stress-loss-limit}) read the
  * latest result on the event loop without waiting or allocating. A result older than the rule's
  * {@code maxAge} (engine clock) or absent makes them apply a conservative fallback limit, never no
- * limit. Both deny with {@link io.tradingsdk.api.risk.DenialReason#CUSTOM_RULE}; the message starts
+ * limit. They deny with {@link io.tradingsdk.api.risk.DenialReason#CORRELATED_EXPOSURE} and {@link io.tradingsdk.api.risk.DenialReason#STRESS_LOSS}; the message starts
  * with the rule's name.
  *
  * <p><b>Connecting an analyzer and its rules:</b> rules created through their providers (by name,

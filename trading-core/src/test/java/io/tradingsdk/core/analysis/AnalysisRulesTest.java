@@ -57,7 +57,7 @@ class AnalysisRulesTest {
             // B correlates 0.879 with A: cluster 20,000 + 15,000 = 35,000 > 30,000.
             RiskDecision.Denied d = rule.evaluate(at(h, BUY, "B", "150"), l);
             assertThat(d).isNotNull();
-            assertThat(d.reason()).isEqualTo(DenialReason.CUSTOM_RULE);
+            assertThat(d.reason()).isEqualTo(DenialReason.CORRELATED_EXPOSURE);
             assertThat(d.message()).startsWith("correlated-exposure:").contains("35000.00", "0.3500", "A (correlation 0.8791)");
             // 20,000 + 10,000 = 30,000: at the cap passes.
             assertThat(rule.evaluate(at(h, BUY, "B", "100"), l)).isNull();
@@ -149,7 +149,7 @@ class AnalysisRulesTest {
             // +80 A: A 18,000: 5,400 > 5,000.
             RiskDecision.Denied d = rule.evaluate(at(h, BUY, "A", "80"), l);
             assertThat(d).isNotNull();
-            assertThat(d.reason()).isEqualTo(DenialReason.CUSTOM_RULE);
+            assertThat(d.reason()).isEqualTo(DenialReason.STRESS_LOSS);
             assertThat(d.message()).startsWith("stress-loss-limit:").contains("'each symbol -30%'", "5400.00",
                     "before the order 3000.00", "0.0540");
             // A symbol without history: market 0.1 x 21,000 = 2,100, each 3,000 (A), volatility 612.5 + 0.3 x 6,000.

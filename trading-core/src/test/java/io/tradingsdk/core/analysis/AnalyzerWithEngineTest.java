@@ -108,7 +108,7 @@ class AnalyzerWithEngineTest {
             // No analysis yet: the fallback caps the whole book at 0.25 of equity.
             SignalOutcome tooBig = pump(engine, engine.execute(buy("b0", "AAPL", price, String.valueOf((int) (30_000 / price)))));
             assertThat(tooBig).isInstanceOfSatisfying(SignalOutcome.Denied.class, d -> {
-                assertThat(d.reason()).isEqualTo(DenialReason.CUSTOM_RULE);
+                assertThat(d.reason()).isEqualTo(DenialReason.CORRELATED_EXPOSURE);
                 assertThat(d.message()).startsWith("correlated-exposure:").contains("absent");
             });
 
@@ -130,7 +130,7 @@ class AnalyzerWithEngineTest {
             SignalOutcome twin = pump(engine, engine.execute(buy("b2", "TWIN", 2 * price,
                     String.valueOf((int) (15_000 / (2 * price))))));
             assertThat(twin).isInstanceOfSatisfying(SignalOutcome.Denied.class, d -> {
-                assertThat(d.reason()).isEqualTo(DenialReason.CUSTOM_RULE);
+                assertThat(d.reason()).isEqualTo(DenialReason.CORRELATED_EXPOSURE);
                 assertThat(d.message()).startsWith("correlated-exposure:").contains("AAPL (correlation 1.0000)");
             });
             // HEDGE moves against AAPL: its own cluster.
