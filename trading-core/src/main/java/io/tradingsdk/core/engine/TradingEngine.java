@@ -725,9 +725,12 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         TrackedOrder existing = tracker.get(clientOrderId);
         if (existing != null) {
             // The same signal again: idempotent, never a second order.
-            if (future != null) {
-                future.complete(new SignalOutcome.Submitted(signal.id(), existing.intent().request()));
-            }
+            complete(future, new SignalOutcome.Submitted(signal.id(), existing.intent().request()));
+            return;
+        }
+        if (tracker.isKnown(clientOrderId)) {
+            deny(signal, DenialReason.DUPLICATE_SIGNAL, "signal " + signal.id() + " of " + strategyId
+                    + " was already executed as order " + clientOrderId + ", finished long ago", future);
             return;
         }
         BigDecimal price = signal.referencePrice();

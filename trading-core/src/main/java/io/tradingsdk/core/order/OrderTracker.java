@@ -89,6 +89,8 @@ public final class OrderTracker {
      * order it ever placed. The journal keeps the full history.
      */
     private final Map<String, TrackedOrder> finished;
+    /** Ids of orders evicted from {@link #finished}: their details are gone, but an id is never used twice. */
+    private final java.util.Set<String> retiredIds = new java.util.HashSet<>();
 
     /**
      * A tracker whose local transitions are stamped with {@code clock.now()}: pass the engine's
@@ -109,7 +111,11 @@ public final class OrderTracker {
         this.finished = new LinkedHashMap<>(16, 0.75f, false) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, TrackedOrder> eldest) {
-                return size() > finishedRetention;
+                if (size() > finishedRetention) {
+                    retiredIds.add(eldest.getKey());
+                    return true;
+                }
+                return false;
             }
         };
     }
@@ -138,7 +144,7 @@ public final class OrderTracker {
     public TrackedOrder create(OrderIntent intent) {
         Objects.requireNonNull(intent, "intent");
         String id = intent.clientOrderId();
-        if (orders.containsKey(id) || finished.containsKey(id)) {
+        if (isKnown(id)) {
             throw new IllegalStateException("clientOrderId '" + id + "' is already tracked");
         }
         TrackedOrder order = new TrackedOrder(intent);
@@ -245,6 +251,11 @@ public final class OrderTracker {
     public TrackedOrder get(String clientOrderId) {
         TrackedOrder o = orders.get(clientOrderId);
         return o != null ? o : finished.get(clientOrderId);
+    }
+
+    /** Whether this client order id was ever used: open, recently finished, or retired. */
+    public boolean isKnown(String clientOrderId) {
+        return orders.containsKey(clientOrderId) || finished.containsKey(clientOrderId) || retiredIds.contains(clientOrderId);
     }
 
     private void retireIfFinished(TrackedOrder order) {

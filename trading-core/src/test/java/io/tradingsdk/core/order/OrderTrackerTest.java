@@ -541,6 +541,10 @@ class OrderTrackerTest {
         assertThat(again.newFills()).isEmpty();
         assertThat(small.openOrders()).extracting(TrackedOrder::clientOrderId).containsExactly("open");
         assertThatThrownBy(() -> small.create(intent("f-4", OrderSide.BUY, "1"))).isInstanceOf(IllegalStateException.class);
+        // A retired id is still known: it is never used for a second order.
+        assertThat(small.isKnown("f-1")).isTrue();
+        assertThatThrownBy(() -> small.create(intent("f-1", OrderSide.BUY, "1"))).isInstanceOf(IllegalStateException.class);
+        assertThat(small.isKnown("never")).isFalse();
         assertThatThrownBy(() -> new OrderTracker(clock, 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("finishedRetention");
     }
