@@ -667,11 +667,13 @@ public final class AlpacaExecutor implements Executor {
         if (t != null) {
             t.touch();
             Phase left = t.toAtBroker(o);
-            if (left == Phase.AMBIGUOUS) {
+            if (left == Phase.AMBIGUOUS || left == Phase.SENDING) {
                 if (t.unknownReported()) {
                     connection.counters().unknownResolved.increment();
                 }
-                log.info("alpaca: {} resolved by the trade stream ({} {})", t.id(), event, o.status().wireName());
+                if (left == Phase.AMBIGUOUS) {
+                    log.info("alpaca: {} resolved by the trade stream ({} {})", t.id(), event, o.status().wireName());
+                }
                 // The stream event itself is delivered below; the resolution completes after it.
                 publish(eventFor(o, type, data, time), Source.STREAM);
                 completeAfterEvents(t, Optional.of(o));
