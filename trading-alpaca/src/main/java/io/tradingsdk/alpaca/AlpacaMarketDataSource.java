@@ -46,6 +46,8 @@ import org.slf4j.LoggerFactory;
 public final class AlpacaMarketDataSource implements MarketDataSource {
     private static final Logger log = LoggerFactory.getLogger(AlpacaMarketDataSource.class);
     private static final AlpacaEndpointGroup G = AlpacaEndpointGroup.MARKET_DATA;
+    /** The start sent when a query has none ("from the earliest"): before any of Alpaca's history. */
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
     private final AlpacaConnection connection;
     private final boolean ownsConnection;
@@ -175,7 +177,7 @@ public final class AlpacaMarketDataSource implements MarketDataSource {
                 u.addQueryParameter("feed", connection.config().feed()); // lower case, as the API requires
                 u.addQueryParameter("adjustment", connection.config().adjustment());
             }
-            u.addQueryParameter("start", (query.from() != null ? query.from() : Instant.parse("2015-01-01T00:00:00Z"))
+            u.addQueryParameter("start", (query.from() != null ? query.from() : EARLIEST)
                     .toString());
             if (query.to() != null) {
                 u.addQueryParameter("end", query.to().toString()); // inclusive at Alpaca; [from, to) filtered below
