@@ -558,7 +558,10 @@ public final class AlpacaExecutor implements Executor {
             return CompletableFuture.failedFuture(new IllegalStateException("the Alpaca executor is closed"));
         }
         Tracked t = orders.get(clientOrderId);
-        if (t != null && t.isPending()) {
+        if (t != null && t.phase() != Phase.AT_BROKER) {
+            // Being resolved, or proven absent: answer through the resolution, which completes only after
+            // its event (e.g. REJECTED "not received") was delivered, so a caller that re-sends on "not
+            // found" always sees that event first.
             return t.resolution().thenApply(o -> o.map(AlpacaExecutor::toOrder));
         }
         return supplyIo(() -> gateway.byClientOrderId(clientOrderId).map(AlpacaExecutor::toOrder));
@@ -986,6 +989,7 @@ public final class AlpacaExecutor implements Executor {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        listener.set(null); // no events after close
         if (stream != null) {
             stream.close();
         }

@@ -147,6 +147,7 @@ final class FakeAlpaca implements AutoCloseable {
     private final Set<String> tradable = Set.of("AAPL", "MSFT", "SPY", "BTC/USD", "ETH/USD");
     private boolean streamBlackout;
     private volatile boolean streamMuted;
+    private volatile boolean autoNew = true;
     private BigDecimal partialFillQuantity; // when set, each trade fills at most this much per order
     private Instant clockNow = Instant.parse("2024-03-05T15:00:00Z");
     private int executionSeq;
@@ -319,6 +320,34 @@ final class FakeAlpaca implements AutoCloseable {
             throw new IllegalStateException("cannot drop the websocket connection", e);
         }
         ((okhttp3.internal.ws.RealWebSocket) ws).failWebSocket(new IOException("dropped by the test"), null);
+    }
+
+    /** Whether accepted orders become "new" (with a stream event) by themselves; default true. */
+    void autoNew(boolean on) {
+        autoNew = on;
+    }
+
+    /** Sets an order's status (and cumulative filled quantity) and sends {@code event} for it on the stream. */
+    void emit(String clientOrderId, String event, String status, BigDecimal filledQty, BigDecimal price) {
+        synchronized (lock) {
+            ObjectNode o = ordersByClientId.get(clientOrderId);
+            o.put("status", status);
+            ObjectNode extra = null;
+            if (filledQty != null) {
+                BigDecimal before = new BigDecimal(o.path("filled_qty").asText("0"));
+                o.put("filled_qty", plain(filledQty));
+                o.put("filled_avg_price", plain(price));
+                if (filledQty.compareTo(before) > 0) {
+                    applyFillToAccount(o.path("symbol").asText(), o.path("side").asText(), filledQty.subtract(before), price);
+                    extra = JSON.createObjectNode();
+                    extra.put("execution_id", "exec-" + (++executionSeq));
+                    extra.put("qty", plain(filledQty.subtract(before)));
+                    extra.put("price", plain(price));
+                }
+            }
+            touch(o);
+            broadcast(event, o, extra);
+        }
     }
 
     /** Keeps stream connections up but sends no trade updates (events are lost). */
@@ -603,7 +632,7 @@ final class FakeAlpaca implements AutoCloseable {
         later.schedule(() -> {
             synchronized (lock) {
                 ObjectNode current = ordersById.get(id);
-                if (current != null && current.path("status").asText().equals("accepted")) {
+                if (autoNew && current != null && current.path("status").asText().equals("accepted")) {
                     current.put("status", "new");
                     touch(current);
                     broadcast("new", current, null);

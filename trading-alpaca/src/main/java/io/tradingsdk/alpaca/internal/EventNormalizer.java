@@ -35,6 +35,10 @@ public final class EventNormalizer {
     private static final Set<OrderStatus> PRE_ACK = EnumSet.of(OrderStatus.PENDING_NEW, OrderStatus.ACCEPTED,
             OrderStatus.ACCEPTED_FOR_BIDDING, OrderStatus.HELD);
 
+    /** Statuses an order only has before it works (HELD may also follow NEW, so it is not here). */
+    private static final Set<OrderStatus> BEFORE_WORKING = EnumSet.of(OrderStatus.PENDING_NEW, OrderStatus.ACCEPTED,
+            OrderStatus.ACCEPTED_FOR_BIDDING);
+
     /** Where an event came from. */
     public enum Source { STREAM, REST, LOCAL }
 
@@ -104,7 +108,7 @@ public final class EventNormalizer {
             if (status == s.status && cmp == 0 && !newFill) {
                 return drop(e, source, "repeat");
             }
-            if (!firstBrokerStatus && cmp == 0 && PRE_ACK.contains(status) && !PRE_ACK.contains(s.status)
+            if (!firstBrokerStatus && cmp == 0 && BEFORE_WORKING.contains(status) && !PRE_ACK.contains(s.status)
                     && s.status != OrderStatus.DONE_FOR_DAY) {
                 return drop(e, source, "pre-acknowledgement status after " + s.status);
             }
