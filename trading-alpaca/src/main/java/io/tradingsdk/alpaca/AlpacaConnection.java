@@ -2,7 +2,6 @@ package io.tradingsdk.alpaca;
 
 import io.tradingsdk.alpaca.internal.Counters;
 import io.tradingsdk.alpaca.internal.Endpoints;
-import io.tradingsdk.alpaca.internal.Errors;
 import io.tradingsdk.alpaca.internal.Resilience;
 import io.tradingsdk.alpaca.internal.ResilienceInterceptor;
 import io.tradingsdk.alpaca.internal.RestClient;
@@ -174,20 +173,5 @@ public final class AlpacaConnection implements AutoCloseable {
 
     StatusHub hub() {
         return hub;
-    }
-
-    /** Runs an alpaca-java call, translating everything it throws into the adapter's exceptions. */
-    <T> T call(AlpacaEndpointGroup group, String endpoint, AlpacaCall<T> call) {
-        try {
-            return call.run(api);
-        } catch (Exception e) { // AlpacaClientException, JsonSyntaxException, DateTimeParseException, ...
-            throw Errors.fromAlpacaJava(group, endpoint, e);
-        }
-    }
-
-    /** An alpaca-java call. */
-    @FunctionalInterface
-    interface AlpacaCall<T> {
-        T run(AlpacaAPI api) throws Exception;
     }
 }

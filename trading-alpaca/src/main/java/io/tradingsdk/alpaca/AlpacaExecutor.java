@@ -119,7 +119,13 @@ public final class AlpacaExecutor implements Executor {
 
     /** An executor with its own connection, closed with it. */
     public static AlpacaExecutor open(AlpacaConfig config) {
-        return new AlpacaExecutor(AlpacaConnection.open(config), true);
+        AlpacaConnection connection = AlpacaConnection.open(config);
+        try {
+            return new AlpacaExecutor(connection, true);
+        } catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        }
     }
 
     private AlpacaExecutor(AlpacaConnection connection, boolean ownsConnection) {
@@ -280,6 +286,9 @@ public final class AlpacaExecutor implements Executor {
                         replacement ? "replacement" : "order", id, a.reason());
                 emitLocal(t, OrderEventType.SUBMIT_UNKNOWN, "outcome unknown: " + a.reason());
                 schedule(() -> resolveStep(t), cfg.unknownResolveInitialDelay().toMillis());
+            } else {
+                log.info("alpaca: the answer to {} was ambiguous ({}), but the trade stream already reported the order",
+                        id, a.reason());
             }
         }
     }
@@ -769,6 +778,9 @@ public final class AlpacaExecutor implements Executor {
                     } while (backfillAgain.get() && !closed.get());
                 } finally {
                     backfillRunning.set(false);
+                }
+                if (backfillAgain.getAndSet(false)) {
+                    scheduleBackfill(why + " (again)", 0); // asked for while this one was finishing
                 }
             });
         }, delayMillis);

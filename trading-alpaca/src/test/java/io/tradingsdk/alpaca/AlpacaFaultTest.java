@@ -139,7 +139,7 @@ class AlpacaFaultTest {
         book.await(id, OrderEventType.NEW);
         alpaca.trade("AAPL", new BigDecimal("100"));
         book.await(id, OrderEventType.FILL);
-        assertThat(FakeAlpaca.waitFor(() -> logs.text().contains("SocketTimeoutException"), 3000))
+        assertThat(FakeAlpaca.waitFor(() -> logs.text().contains("the answer to " + id + " was ambiguous (SocketTimeoutException"), 3000))
                 .as("the POST's answer did time out").isTrue();
         assertThat(book.events(id)).noneMatch(e -> e.type() == OrderEventType.SUBMIT_UNKNOWN);
         assertOnePostEach(id);

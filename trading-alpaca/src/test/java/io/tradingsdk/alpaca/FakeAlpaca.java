@@ -36,7 +36,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.Response;
@@ -1301,10 +1300,6 @@ final class FakeAlpaca implements AutoCloseable {
             }
         }
         return true;
-    }
-
-    static <T> Predicate<T> not(Predicate<T> p) {
-        return p.negate();
     }
 
     @Override
