@@ -69,7 +69,10 @@ CREATE TABLE IF NOT EXISTS order_intents (
 );
 
 -- One row per order: created with its intent (status CREATED), then kept up to date from its events.
--- A summary for queries and restarts; order_events is the record.
+-- A summary for queries and restarts; order_events is the record. Events may arrive late or twice,
+-- so the status comes from the event that ranks highest by (terminal, filled quantity, arrival):
+-- a terminal status sticks and a late NEW does not undo a fill. status_filled and status_event_id
+-- keep the rank of the event that set the status.
 CREATE TABLE IF NOT EXISTS orders (
     client_order_id    text        PRIMARY KEY,
     strategy_id        text,
@@ -78,6 +81,8 @@ CREATE TABLE IF NOT EXISTS orders (
     broker_order_id    text,
     status             text        NOT NULL,
     terminal           boolean     NOT NULL DEFAULT false,
+    status_filled      numeric     NOT NULL DEFAULT 0,
+    status_event_id    bigint      NOT NULL DEFAULT 0,
     filled_quantity    numeric     NOT NULL DEFAULT 0,
     average_fill_price numeric,
     last_event_id      bigint,

@@ -26,10 +26,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -43,11 +41,13 @@ import java.util.UUID;
  */
 public final class JournalSql {
 
+    private static final String RANKS_HIGHER = "(excluded.terminal, excluded.status_filled, excluded.status_event_id)"
+            + " > (o.terminal, o.status_filled, o.status_event_id)";
+
     private final SchemaName schema;
     private final String insertSignals;
     private final String insertDecisions;
     private final String insertEvents;
-    private final String summarizeOrders;
     private final String insertFills;
     private final String insertConfigs;
     private final String insertMetrics;
@@ -65,12 +65,6 @@ public final class JournalSql {
                 "record_id", "uuid", "signal_id", "text", "strategy_id", "text", "symbol", "text",
                 "approved", "boolean", "reason_code", "text", "message", "text", "quantity", "numeric",
                 "decision_time", "timestamptz");
-        insertEvents = unnestInsert("order_events", "(event_key)",
-                "event_key", "text", "client_order_id", "text", "event_type", "text", "status", "text",
-                "terminal", "boolean", "broker_order_id", "text", "symbol", "text", "side", "text",
-                "filled_quantity", "numeric", "average_fill_price", "numeric", "fill_id", "text",
-                "fill_symbol", "text", "fill_side", "text", "fill_quantity", "numeric", "fill_price", "numeric",
-                "fill_fee", "numeric", "fill_time", "timestamptz", "event_time", "timestamptz", "reason", "text");
         insertFills = unnestInsert("fills", "(fill_id)",
                 "fill_id", "text", "client_order_id", "text", "symbol", "text", "side", "text",
                 "quantity", "numeric", "price", "numeric", "fee", "numeric", "fill_time", "timestamptz");
@@ -82,27 +76,40 @@ public final class JournalSql {
                 "sample_time", "timestamptz");
         insertBaselines = unnestInsert("day_baselines", "(trading_day)",
                 "trading_day", "date", "start_equity", "numeric");
-        // The order summary is recomputed from all events of the orders a batch touched, so it does
-        // not depend on the order in which events arrive: a terminal status sticks, then the event
-        // with the most filled, then the latest.
-        String ev = schema.table("order_events");
-        summarizeOrders = "INSERT INTO " + schema.table("orders") + " AS o (client_order_id, symbol, side, broker_order_id,"
-                + " status, terminal, filled_quantity, average_fill_price, last_event_id, created_at, updated_at)"
-                + " SELECT l.client_order_id, l.symbol, l.side, coalesce(l.broker_order_id, m.broker_order_id), l.status,"
-                + " l.terminal, m.filled, l.average_fill_price, m.last_id, m.first_time, now()"
-                + " FROM (SELECT DISTINCT ON (client_order_id) client_order_id, symbol, side, broker_order_id, status,"
-                + " terminal, average_fill_price FROM " + ev
-                + " WHERE client_order_id = ANY (?::text[]) AND status IS NOT NULL"
-                + " ORDER BY client_order_id, terminal DESC, filled_quantity DESC, id DESC) l"
-                + " JOIN (SELECT client_order_id, max(filled_quantity) AS filled, min(event_time) AS first_time,"
-                + " max(id) AS last_id, max(broker_order_id) AS broker_order_id FROM " + ev
-                + " WHERE client_order_id = ANY (?::text[]) GROUP BY client_order_id) m"
-                + " ON m.client_order_id = l.client_order_id"
+        // Order events and the order summary in one statement: the summary is updated from the
+        // events this statement actually inserted (repeats insert nothing, so they change nothing).
+        // Per order, the batch's highest-ranked event (terminal, filled quantity, arrival) replaces
+        // the stored status only if it ranks above the event that set it.
+        String events = unnestInsert("order_events", "(event_key)",
+                "event_key", "text", "client_order_id", "text", "event_type", "text", "status", "text",
+                "terminal", "boolean", "broker_order_id", "text", "symbol", "text", "side", "text",
+                "filled_quantity", "numeric", "average_fill_price", "numeric", "fill_id", "text",
+                "fill_symbol", "text", "fill_side", "text", "fill_quantity", "numeric", "fill_price", "numeric",
+                "fill_fee", "numeric", "fill_time", "timestamptz", "event_time", "timestamptz", "reason", "text");
+        insertEvents = "WITH ins AS (" + events + " RETURNING id, client_order_id, symbol, side, broker_order_id, status,"
+                + " terminal, filled_quantity, average_fill_price, event_time),"
+                + " best AS (SELECT DISTINCT ON (client_order_id) * FROM ins WHERE status IS NOT NULL"
+                + " ORDER BY client_order_id, terminal DESC, filled_quantity DESC, id DESC),"
+                + " agg AS (SELECT client_order_id, max(filled_quantity) AS filled, min(event_time) AS first_time,"
+                + " max(id) AS last_id, max(broker_order_id) AS broker_order_id FROM ins GROUP BY client_order_id),"
+                + " summary AS (INSERT INTO " + schema.table("orders") + " AS o (client_order_id, symbol, side, broker_order_id, status,"
+                + " terminal, status_filled, status_event_id, filled_quantity, average_fill_price, last_event_id,"
+                + " created_at, updated_at)"
+                + " SELECT b.client_order_id, b.symbol, b.side, coalesce(b.broker_order_id, a.broker_order_id), b.status,"
+                + " b.terminal, b.filled_quantity, b.id, a.filled, b.average_fill_price, a.last_id, a.first_time, now()"
+                + " FROM best b JOIN agg a ON a.client_order_id = b.client_order_id"
                 + " ON CONFLICT (client_order_id) DO UPDATE SET"
-                + " broker_order_id = coalesce(excluded.broker_order_id, o.broker_order_id), status = excluded.status,"
-                + " terminal = excluded.terminal, filled_quantity = excluded.filled_quantity,"
-                + " average_fill_price = coalesce(excluded.average_fill_price, o.average_fill_price),"
-                + " last_event_id = excluded.last_event_id, updated_at = now()";
+                + " broker_order_id = coalesce(excluded.broker_order_id, o.broker_order_id),"
+                + " status = CASE WHEN " + RANKS_HIGHER + " THEN excluded.status ELSE o.status END,"
+                + " terminal = o.terminal OR excluded.terminal,"
+                + " status_filled = CASE WHEN " + RANKS_HIGHER + " THEN excluded.status_filled ELSE o.status_filled END,"
+                + " status_event_id = CASE WHEN " + RANKS_HIGHER + " THEN excluded.status_event_id"
+                + " ELSE o.status_event_id END,"
+                + " filled_quantity = greatest(o.filled_quantity, excluded.filled_quantity),"
+                + " average_fill_price = CASE WHEN excluded.filled_quantity >= o.filled_quantity"
+                + " THEN coalesce(excluded.average_fill_price, o.average_fill_price) ELSE o.average_fill_price END,"
+                + " last_event_id = greatest(o.last_event_id, excluded.last_event_id), updated_at = now()"
+                + " RETURNING 1) SELECT count(*) FROM ins";
         insertIntent = "INSERT INTO " + schema.table("order_intents") + " (client_order_id, signal_id, strategy_id, symbol,"
                 + " side, order_type, time_in_force, quantity, notional, limit_price, stop_price, reference_price,"
                 + " risk_fraction, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -159,7 +166,6 @@ public final class JournalSql {
         Columns configs = null;
         Columns metrics = null;
         Columns baselines = null;
-        Set<String> eventOrders = null;
         int n = items.size();
         for (Object o : items) {
             if (o instanceof Signal s) {
@@ -181,10 +187,6 @@ public final class JournalSql {
                         f == null ? null : f.fillId(), f == null ? null : f.symbol(), f == null ? null : f.side().name(),
                         f == null ? null : dec(f.quantity()), f == null ? null : dec(f.price()),
                         f == null ? null : dec(f.fee()), f == null ? null : time(f.time()), time(e.time()), e.reason());
-                if (eventOrders == null) {
-                    eventOrders = new LinkedHashSet<>();
-                }
-                eventOrders.add(e.clientOrderId());
             } else if (o instanceof Fill f) {
                 (fills == null ? fills = new Columns(8, n) : fills).row(f.fillId(), f.clientOrderId(), f.symbol(),
                         f.side().name(), dec(f.quantity()), dec(f.price()), dec(f.fee()), time(f.time()));
@@ -205,16 +207,6 @@ public final class JournalSql {
         inserted += insert(c, insertSignals, signals);
         inserted += insert(c, insertDecisions, decisions);
         inserted += insert(c, insertEvents, events);
-        if (eventOrders != null) {
-            Array ids = c.createArrayOf("text", eventOrders.toArray(new String[0]));
-            try (PreparedStatement ps = c.prepareStatement(summarizeOrders)) {
-                ps.setArray(1, ids);
-                ps.setArray(2, ids);
-                ps.executeUpdate();
-            } finally {
-                ids.free();
-            }
-        }
         inserted += insert(c, insertFills, fills);
         inserted += insert(c, insertConfigs, configs);
         inserted += insert(c, insertMetrics, metrics);
@@ -232,6 +224,12 @@ public final class JournalSql {
                 Array a = c.createArrayOf("text", cols.column(i));
                 arrays.add(a);
                 ps.setArray(i + 1, a);
+            }
+            if (sql.startsWith("WITH")) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
             }
             return ps.executeUpdate();
         } finally {
