@@ -1,7 +1,6 @@
 package io.tradingsdk.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tradingsdk.api.order.OrderSide;
 import io.tradingsdk.postgres.testing.TestDatabase;
@@ -10,6 +9,7 @@ import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ./mvnw -q -pl trading-postgres -am test -Dtest=JournalFiguresTest -Dtrading.figures=true -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  */
+@EnabledIfSystemProperty(named = "trading.figures", matches = "true")
 class JournalFiguresTest {
 
     @RegisterExtension
@@ -35,7 +36,6 @@ class JournalFiguresTest {
     @Test
     @DisplayName("figures: batched rows per second; intent commit latency p50/p99")
     void figures() throws Exception {
-        assumeTrue(Boolean.getBoolean("trading.figures"), "set -Dtrading.figures=true to measure");
         try (PostgresTradeJournal journal = PostgresTradeJournal.open(db.journalConfig(spill).schema("figures")
                 .memoryBufferRecords(1_000_000).build())) {
             // Warm-up: JIT, connections, server caches.
