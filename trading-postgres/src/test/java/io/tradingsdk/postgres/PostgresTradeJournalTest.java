@@ -64,6 +64,37 @@ class PostgresTradeJournalTest {
     }
 
     @Test
+    @DisplayName("intents from several threads at once are each made durable once (group commit)")
+    void concurrentIntents() throws Exception {
+        try (PostgresTradeJournal journal = PostgresTradeJournal.open(config().build())) {
+            int threads = 8;
+            int each = 200;
+            List<CompletableFuture<Void>> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<Thread> workers = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int id = t;
+                Thread w = new Thread(() -> {
+                    for (int i = 0; i < each; i++) {
+                        all.add(journal.recordIntent(intent("t" + id + "-" + i, "strategy-" + id, "AAPL", OrderSide.BUY,
+                                "1", "187.25")));
+                        all.add(journal.recordIntent(intent("t" + id + "-" + i, "strategy-" + id, "AAPL", OrderSide.BUY,
+                                "1", "187.25"))); // a retry with the same id
+                    }
+                });
+                workers.add(w);
+                w.start();
+            }
+            for (Thread w : workers) {
+                w.join();
+            }
+            CompletableFuture.allOf(all.toArray(new CompletableFuture[0])).get(60, TimeUnit.SECONDS);
+            assertThat(journal.intents()).hasSize(threads * each);
+            assertThat(journal.stats().intentsCommitted()).isEqualTo(2L * threads * each);
+            assertThat(journal.stats().intentsFailed()).isZero();
+        }
+    }
+
+    @Test
     @DisplayName("a crash between the intent's commit and the send is recovered by looking the intent up, never by a second one")
     void crashBetweenCommitAndSend() throws Exception {
         PostgresJournalConfig cfg = config().build();
@@ -269,6 +300,21 @@ class PostgresTradeJournalTest {
         }
         assertThat(db.dataSource().isClosed()).isFalse();
         assertThat(db.count("SELECT count(*) FROM " + cfg.schema().name() + ".fills")).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("the pool sets pgjdbc's timeouts, keep-alive and the extended query protocol on purpose")
+    void driverSettings() {
+        PostgresJournalConfig cfg = config().connectTimeout(Duration.ofMillis(1_500)).socketTimeout(Duration.ofSeconds(20))
+                .build();
+        try (var pool = PostgresDataSources.create(cfg)) {
+            var p = pool.getDataSourceProperties();
+            assertThat(p).containsEntry("connectTimeout", "2").containsEntry("loginTimeout", "2")
+                    .containsEntry("socketTimeout", "20").containsEntry("tcpKeepAlive", "true")
+                    .containsEntry("preferQueryMode", "extended").containsEntry("ApplicationName", "trading-sdk");
+            assertThat(pool.getConnectionTimeout()).isEqualTo(1_500);
+            assertThat(pool.getMaximumPoolSize()).isEqualTo(4);
+        }
     }
 
     @Test

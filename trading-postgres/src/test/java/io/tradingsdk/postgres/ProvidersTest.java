@@ -37,6 +37,9 @@ class ProvidersTest {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("url", db.jdbcUrl());
         m.put("user", db.user());
+        if (db.password() != null) {
+            m.put("password", "${TRADING_TEST_JDBC_PASSWORD}");
+        }
         m.put("schema", schema);
         m.put("spillDirectory", spill.toString());
         m.put("intentTimeout", "2s");
@@ -48,7 +51,7 @@ class ProvidersTest {
     void journalProvider() throws Exception {
         TradeJournalProvider p = ServiceLoader.load(TradeJournalProvider.class).stream().map(ServiceLoader.Provider::get)
                 .filter(x -> x.name().equals("postgres")).findFirst().orElseThrow();
-        Parameters params = p.parameterSchema().validate(raw("prov_journal"), name -> "unused");
+        Parameters params = p.parameterSchema().validate(raw("prov_journal"), name -> db.password());
         try (TradeJournal j = p.create(params, null)) {
             j.recordSignal(JournalFixtures.signal("s1", "strategy-a", JournalFixtures.T0));
             j.flush().get(10, TimeUnit.SECONDS);
@@ -62,16 +65,16 @@ class ProvidersTest {
     void badParameters() {
         TradeJournalProvider p = new PostgresTradeJournalProvider();
         Map<String, Object> badSchema = raw("Robert'); DROP TABLE students;--");
-        assertThatThrownBy(() -> p.create(p.parameterSchema().validate(badSchema), null))
+        assertThatThrownBy(() -> p.create(p.parameterSchema().validate(badSchema, name -> db.password()), null))
                 .isInstanceOf(InvalidParameterException.class)
                 .satisfies(e -> assertThat(((InvalidParameterException) e).parameter()).isEqualTo("schema"));
         Map<String, Object> simple = raw("x");
         simple.put("url", db.jdbcUrl() + "?preferQueryMode=simple");
-        assertThatThrownBy(() -> p.create(p.parameterSchema().validate(simple), null))
+        assertThatThrownBy(() -> p.create(p.parameterSchema().validate(simple, name -> db.password()), null))
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("url");
         Map<String, Object> noUrl = raw("x");
         noUrl.remove("url");
-        assertThatThrownBy(() -> p.parameterSchema().validate(noUrl)).isInstanceOf(InvalidParameterException.class)
+        assertThatThrownBy(() -> p.parameterSchema().validate(noUrl, name -> db.password())).isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("url");
     }
 
@@ -83,7 +86,7 @@ class ProvidersTest {
         Map<String, Object> m = raw("prov_bars");
         m.remove("spillDirectory");
         m.remove("intentTimeout");
-        try (MarketDataSource source = p.create(p.parameterSchema().validate(m), null)) {
+        try (MarketDataSource source = p.create(p.parameterSchema().validate(m, name -> db.password()), null)) {
             ((PostgresBarStore) source).write(MarketData.appleDaily());
             try (BarCursor c = source.history(new BarQuery(Set.of("AAPL"), Timeframe.DAY_1, null, null))) {
                 assertThat(c.next()).isEqualTo(MarketData.appleDaily().get(0));

@@ -90,7 +90,7 @@ class SchemaMigratorTest {
     @DisplayName("a host's Flyway applies the files as they are, then the journal opens on them without migrating")
     void flywayAppliesTheFiles(@TempDir Path spill) throws Exception {
         MigrateResult result = Flyway.configure()
-                .dataSource(db.jdbcUrl(), db.user(), null)
+                .dataSource(db.jdbcUrl(), db.user(), db.password())
                 .locations("classpath:" + SchemaMigrator.LOCATION)
                 .schemas("m_flyway")
                 .table(SchemaMigrator.HISTORY_TABLE)

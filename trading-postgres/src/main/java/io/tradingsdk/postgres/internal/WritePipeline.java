@@ -150,39 +150,48 @@ public final class WritePipeline {
     // ------------------------------------------------------------------ spool thread
 
     private void spoolLoop() {
-        while (true) {
-            Object o = inbox.poll();
-            if (o == null) {
-                if (spoolStop) {
-                    return;
-                }
-                lock.lock();
-                try {
-                    flushSpillLocked();
-                } finally {
-                    lock.unlock();
-                }
-                spoolParked = true;
-                if (inbox.isEmpty() && !spoolStop) {
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-                }
-                spoolParked = false;
-                continue;
+        while (!spoolStop || !inbox.isEmpty()) {
+            try {
+                spoolOnce();
+            } catch (RuntimeException e) {
+                // A bug must not stop the spool: records would pile up in the inbox unwritten.
+                log.error("journal {}: spool step failed; continuing", name, e);
+            }
+        }
+    }
+
+    private void spoolOnce() {
+        Object o = inbox.poll();
+        if (o == null) {
+            if (spoolStop) {
+                return;
             }
             lock.lock();
             try {
-                int n = 0;
-                do {
-                    inboxCount.decrementAndGet();
-                    place(o);
-                    n++;
-                } while (n < 4096 && (o = inbox.poll()) != null);
                 flushSpillLocked();
-                memorySize = memory.size();
-                writerWake.signal();
             } finally {
                 lock.unlock();
             }
+            spoolParked = true;
+            if (inbox.isEmpty() && !spoolStop) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            }
+            spoolParked = false;
+            return;
+        }
+        lock.lock();
+        try {
+            int n = 0;
+            do {
+                inboxCount.decrementAndGet();
+                place(o);
+                n++;
+            } while (n < 4096 && (o = inbox.poll()) != null);
+            flushSpillLocked();
+            memorySize = memory.size();
+            writerWake.signal();
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -169,6 +169,11 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         return user;
     }
 
+    /** The password, or {@code null} (the embedded server trusts local connections). */
+    public String password() {
+        return password;
+    }
+
     /** A pool on the class's database, for checks from outside the code under test. */
     public HikariDataSource dataSource() {
         return dataSource;
