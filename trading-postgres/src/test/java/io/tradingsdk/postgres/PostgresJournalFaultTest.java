@@ -100,7 +100,8 @@ class PostgresJournalFaultTest {
             assertThat(after.dropped()).isZero();
             assertThat(after.rejected()).isZero();
             assertThat(after.writeFailures()).isPositive();
-            assertThat(after.replayedFromSpill()).isEqualTo(during.spilledTotal());
+            assertThat(after.replayedFromSpill()).as("every spilled record was written from the file")
+                    .isEqualTo(after.spilledTotal());
             assertThat(after.spilling()).isFalse();
             assertThat(after.databaseAvailable()).isTrue();
             assertThat(after.intentsFailed()).isEqualTo(5);
