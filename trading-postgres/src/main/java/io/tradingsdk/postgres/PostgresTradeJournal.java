@@ -123,6 +123,7 @@ public final class PostgresTradeJournal implements TradeJournal {
      *                                     (for example, the server is unreachable)
      * @throws IllegalStateException       if the schema lacks tables ({@code migrate} off) or the
      *                                     spill file is used by another journal
+     * @throws java.io.UncheckedIOException if the spill directory or file cannot be created or read
      */
     public static PostgresTradeJournal open(PostgresJournalConfig config) {
         Objects.requireNonNull(config, "config");

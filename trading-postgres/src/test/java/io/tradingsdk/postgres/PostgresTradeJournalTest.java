@@ -87,7 +87,7 @@ class PostgresTradeJournalTest {
             for (Thread w : workers) {
                 w.join();
             }
-            CompletableFuture.allOf(all.toArray(new CompletableFuture[0])).get(60, TimeUnit.SECONDS);
+            CompletableFuture.allOf(all.toArray(CompletableFuture<?>[]::new)).get(60, TimeUnit.SECONDS);
             assertThat(journal.intents()).hasSize(threads * each);
             assertThat(journal.stats().intentsCommitted()).isEqualTo(2L * threads * each);
             assertThat(journal.stats().intentsFailed()).isZero();
