@@ -244,6 +244,7 @@ public final class PostgresTradeJournal implements TradeJournal {
      * restart needs; asynchronously. The first record of a day wins, so recording it again after a
      * restart changes nothing.
      */
+    @Override
     public void recordDayStart(LocalDate tradingDay, BigDecimal startEquity) {
         Objects.requireNonNull(tradingDay, "tradingDay");
         Objects.requireNonNull(startEquity, "startEquity");
@@ -455,6 +456,32 @@ public final class PostgresTradeJournal implements TradeJournal {
         } catch (SQLException e) {
             throw new JournalUnavailableException("cannot read the recovery state from schema " + config.schema() + ": "
                     + SqlErrors.describe(e), e);
+        }
+    }
+
+    /**
+     * The recorded start-of-day equity, read from the database after waiting briefly for buffered
+     * records. Blocks on I/O; the engine calls it off its loop.
+     *
+     * @throws JournalUnavailableException if the database cannot answer
+     */
+    @Override
+    public Optional<BigDecimal> dayStartEquity(LocalDate tradingDay) {
+        Objects.requireNonNull(tradingDay, "tradingDay");
+        try {
+            flush().get(config.intentTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JournalUnavailableException("interrupted while reading the day start of " + tradingDay);
+        } catch (ExecutionException | TimeoutException e) {
+            // Read what is there: a baseline buffered but unwritten is the one being recorded now.
+            log.debug("day start of {}: backlog not written before the read: {}", tradingDay, e.toString());
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return sql.dayBaseline(c, tradingDay);
+        } catch (SQLException e) {
+            throw new JournalUnavailableException("cannot read the day start of " + tradingDay + " from schema "
+                    + config.schema() + ": " + SqlErrors.describe(e), e);
         }
     }
 

@@ -218,6 +218,20 @@ public abstract class TradeJournalCompatibilityKit {
     }
 
     @Test
+    @DisplayName("the start-of-day equity survives: the first record of a day wins, other days are separate")
+    void dayStartFirstRecordWins() {
+        java.time.LocalDate day = java.time.LocalDate.of(2024, 3, 1);
+        journal.recordDayStart(day, new BigDecimal("100000.50"));
+        journal.recordDayStart(day, new BigDecimal("99000"));
+        journal.recordDayStart(day.plusDays(1), new BigDecimal("101000"));
+        await(journal.flush(), "flush");
+
+        assertEquals(0, new BigDecimal("100000.50").compareTo(journal.dayStartEquity(day).orElseThrow()));
+        assertEquals(0, new BigDecimal("101000").compareTo(journal.dayStartEquity(day.plusDays(1)).orElseThrow()));
+        assertEquals(java.util.Optional.empty(), journal.dayStartEquity(day.minusDays(1)));
+    }
+
+    @Test
     @DisplayName("after flush() completes, every kind of record is readable")
     void flushMakesEverythingReadable() {
         OrderIntent i1 = intent("coid-x", new BigDecimal("10"), "strategy-a");

@@ -48,6 +48,19 @@ public interface TradeJournal extends AutoCloseable {
     /** Records an applied runtime configuration change; idempotent on (target, version). Asynchronous like the others. */
     void recordConfigChange(ConfigChangeRecord change);
 
+    /**
+     * Records the account's equity at the start of a trading day, the baseline of the daily loss
+     * limit, so a restart in the middle of the day keeps it. The first record of a day wins.
+     * Asynchronous like the other records.
+     */
+    void recordDayStart(java.time.LocalDate tradingDay, java.math.BigDecimal equity);
+
+    /**
+     * The start-of-day equity recorded for the day, if any. May block on I/O: the engine calls it
+     * off its loop, while it reconciles at start.
+     */
+    Optional<java.math.BigDecimal> dayStartEquity(java.time.LocalDate tradingDay);
+
     /** Completes when every record accepted so far is written. */
     CompletableFuture<Void> flush();
 

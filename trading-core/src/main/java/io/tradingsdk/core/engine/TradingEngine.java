@@ -479,8 +479,11 @@ public final class TradingEngine implements BarListener, AutoCloseable {
             for (Order o : snapshot.openOrders()) {
                 journal.findIntent(o.clientOrderId()).ifPresent(i -> intents.put(o.clientOrderId(), i));
             }
-            return new Reconciled(snapshot, intents, null);
-        }).exceptionally(ex -> new Reconciled(null, Map.of(), ex)).thenAccept(this::enqueue);
+            // After a restart in the middle of a day, the daily loss limit keeps the morning's baseline.
+            var today = clock.now().atZone(tradingZone).toLocalDate();
+            BigDecimal dayStart = journal.dayStartEquity(today).orElse(null);
+            return new Reconciled(snapshot, intents, dayStart, null);
+        }).exceptionally(ex -> new Reconciled(null, Map.of(), null, ex)).thenAccept(this::enqueue);
     }
 
     private void onReconciled(Reconciled r) {
@@ -493,6 +496,7 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         }
         AccountSnapshot s = r.snapshot();
         ledger.restore(s.cash(), s.positions());
+        startTradingDay(r.dayStart());
         for (Order o : s.openOrders()) {
             OrderIntent intent = r.intents().get(o.clientOrderId());
             if (intent == null) {
@@ -661,13 +665,25 @@ public final class TradingEngine implements BarListener, AutoCloseable {
     }
 
     private void rollTradingDay() {
-        long now = clock.now().toEpochMilli();
-        if (now < nextDayStartMillis) {
-            return;
+        if (clock.now().toEpochMilli() >= nextDayStartMillis) {
+            startTradingDay(null);
         }
+    }
+
+    /**
+     * Starts the trading day the clock is in: its baseline is {@code recordedStart} when the journal
+     * has one (a restart during the day), else the current equity, which is then journaled.
+     */
+    private void startTradingDay(BigDecimal recordedStart) {
+        long now = clock.now().toEpochMilli();
         var day = Instant.ofEpochMilli(now).atZone(tradingZone).toLocalDate();
         nextDayStartMillis = day.plusDays(1).atStartOfDay(tradingZone).toInstant().toEpochMilli();
-        ledger.startNewDay();
+        if (recordedStart != null) {
+            ledger.setDayStartEquity(recordedStart);
+        } else {
+            ledger.startNewDay();
+            journal.recordDayStart(day, ledger.dayStartEquity());
+        }
         if (reducingByGuard && ledger.tradingState() == TradingState.REDUCING) {
             reducingByGuard = false;
             setStateOnLoop(TradingState.ACTIVE, "new trading day " + day);
@@ -1083,7 +1099,8 @@ public final class TradingEngine implements BarListener, AutoCloseable {
 
     private record RetryLookup(String clientOrderId, int attempt) { }
 
-    private record Reconciled(AccountSnapshot snapshot, Map<String, OrderIntent> intents, Throwable error) { }
+    private record Reconciled(AccountSnapshot snapshot, Map<String, OrderIntent> intents, BigDecimal dayStart,
+                              Throwable error) { }
 
     private record SetState(TradingState state) { }
 

@@ -6,6 +6,7 @@ import io.tradingsdk.api.order.Fill;
 import io.tradingsdk.api.order.OrderEvent;
 import io.tradingsdk.api.order.OrderIntent;
 import io.tradingsdk.api.signal.Signal;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,6 +55,7 @@ public final class InMemoryTradeJournal implements TradeJournal {
     private final List<Signal> signals = new ArrayList<>();
     private final List<DecisionRecord> decisions = new ArrayList<>();
     private final Map<String, io.tradingsdk.api.journal.ConfigChangeRecord> configChanges = new LinkedHashMap<>();
+    private final Map<java.time.LocalDate, BigDecimal> dayStarts = new HashMap<>();
     private boolean closed;
     private boolean warnedClosed;
 
@@ -162,6 +164,24 @@ public final class InMemoryTradeJournal implements TradeJournal {
     public List<Signal> signals() {
         synchronized (lock) {
             return List.copyOf(signals);
+        }
+    }
+
+    @Override
+    public void recordDayStart(java.time.LocalDate tradingDay, BigDecimal equity) {
+        Objects.requireNonNull(tradingDay, "tradingDay");
+        Objects.requireNonNull(equity, "equity");
+        synchronized (lock) {
+            if (acceptsWrites()) {
+                dayStarts.putIfAbsent(tradingDay, equity);
+            }
+        }
+    }
+
+    @Override
+    public java.util.Optional<BigDecimal> dayStartEquity(java.time.LocalDate tradingDay) {
+        synchronized (lock) {
+            return java.util.Optional.ofNullable(dayStarts.get(tradingDay));
         }
     }
 

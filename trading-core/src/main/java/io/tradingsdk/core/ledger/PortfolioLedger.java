@@ -290,6 +290,21 @@ public final class PortfolioLedger implements PortfolioView {
         return equity;
     }
 
+    /**
+     * Sets the day's starting equity from a record (after a restart in the middle of a day, the
+     * journal's baseline, not the equity at the restart).
+     *
+     * @throws IllegalArgumentException if it is negative (nothing changes)
+     */
+    public void setDayStartEquity(BigDecimal equity) {
+        Objects.requireNonNull(equity, "equity");
+        if (equity.signum() < 0) {
+            throw new IllegalArgumentException("day start equity must not be negative, was " + equity.toPlainString());
+        }
+        dayStartEquity = equity;
+        dayStartEquityDouble = equity.doubleValue();
+    }
+
     /** Starts a trading day: the day-start equity becomes the current {@link #equity()}. */
     public void startNewDay() {
         dayStartEquity = equity();

@@ -338,6 +338,15 @@ public final class TestProviders {
         }
 
         @Override
+        public void recordDayStart(java.time.LocalDate tradingDay, java.math.BigDecimal equity) {
+        }
+
+        @Override
+        public java.util.Optional<java.math.BigDecimal> dayStartEquity(java.time.LocalDate tradingDay) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
         public void recordConfigChange(io.tradingsdk.api.journal.ConfigChangeRecord change) {
         }
 

@@ -65,6 +65,29 @@ class EngineFaultTest {
     }
 
     @Test
+    @DisplayName("a restart in the middle of a day keeps the journaled start-of-day baseline of the daily loss limit")
+    void restartKeepsDayBaseline() {
+        InMemoryTradeJournal journal = new InMemoryTradeJournal();
+        java.time.LocalDate today = EngineFixture.T0.atZone(java.time.ZoneId.of("America/New_York")).toLocalDate();
+        journal.recordDayStart(today, new BigDecimal("110000"));
+        EngineFixture f = new EngineFixture(null, journal);
+        f.engine.runPendingEvents();
+
+        var p = f.portfolio();
+        assertThat(p.dayStartEquity()).isEqualByComparingTo("110000");
+        assertThat(p.equity()).isEqualByComparingTo("100000");
+    }
+
+    @Test
+    @DisplayName("a fresh start journals the day's baseline so that a later restart can find it")
+    void freshStartJournalsBaseline() {
+        EngineFixture f = new EngineFixture();
+        f.engine.runPendingEvents();
+        java.time.LocalDate today = EngineFixture.T0.atZone(java.time.ZoneId.of("America/New_York")).toLocalDate();
+        assertThat(f.journal.dayStartEquity(today)).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("100000"));
+    }
+
+    @Test
     @DisplayName("when the journal cannot record the intent, nothing is sent and the outcome says JOURNAL_UNAVAILABLE")
     void journalFirst() {
         ScriptedExecutor broker = new ScriptedExecutor();
@@ -215,6 +238,16 @@ class EngineFaultTest {
         @Override
         public void recordFill(Fill fill) {
             delegate.recordFill(fill);
+        }
+
+        @Override
+        public void recordDayStart(java.time.LocalDate tradingDay, BigDecimal equity) {
+            delegate.recordDayStart(tradingDay, equity);
+        }
+
+        @Override
+        public Optional<BigDecimal> dayStartEquity(java.time.LocalDate tradingDay) {
+            return delegate.dayStartEquity(tradingDay);
         }
 
         @Override
