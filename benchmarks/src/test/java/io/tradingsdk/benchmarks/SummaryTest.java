@@ -55,6 +55,15 @@ class SummaryTest {
     }
 
     @Test
+    void flagsAMemoryRunWhoseLiveSetReachedTheHeap() throws Exception {
+        String table = Summary.render(new ObjectMapper().readTree("[]"),
+                "MEMORY bars=10000000 journal=none maxHeapMB=512 liveAfterGcPeakMB=500.0 poolPeakSumMB=800.0 "
+                        + "finalLiveMB=50.0 seconds=20.0 barsPerSecond=500000 trades=190000 fills=380000 java=25");
+
+        assertThat(table).contains("| met, at the heap limit |");
+    }
+
+    @Test
     void saysWhatDidNotRun() throws Exception {
         String table = Summary.render(new ObjectMapper().readTree("[]"), null);
 
