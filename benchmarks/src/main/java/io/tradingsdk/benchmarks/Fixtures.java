@@ -1,0 +1,190 @@
+package io.tradingsdk.benchmarks;
+
+import io.tradingsdk.api.journal.ConfigChangeRecord;
+import io.tradingsdk.api.journal.DecisionRecord;
+import io.tradingsdk.api.journal.TradeJournal;
+import io.tradingsdk.api.order.AccountSnapshot;
+import io.tradingsdk.api.order.Executor;
+import io.tradingsdk.api.order.Fill;
+import io.tradingsdk.api.order.Order;
+import io.tradingsdk.api.order.OrderEvent;
+import io.tradingsdk.api.order.OrderEventListener;
+import io.tradingsdk.api.order.OrderIntent;
+import io.tradingsdk.api.order.OrderRequest;
+import io.tradingsdk.api.order.ReplaceRequest;
+import io.tradingsdk.api.signal.Signal;
+import io.tradingsdk.api.signal.SignalAction;
+import io.tradingsdk.core.journal.InMemoryTradeJournal;
+import io.tradingsdk.core.strategy.MovingAverageCrossoverStrategy;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** Parts the benchmarks share: the strategy's settings, a do-nothing broker and a journal that keeps nothing. */
+public final class Fixtures {
+
+    /** Fast moving average of the crossover strategy: the provider's default. */
+    public static final int FAST = 10;
+    /** Slow moving average of the crossover strategy: the provider's default. */
+    public static final int SLOW = 30;
+    /** Starting cash of every account. */
+    public static final BigDecimal INITIAL_CASH = new BigDecimal("100000");
+
+    private Fixtures() {
+    }
+
+    /** The moving-average crossover with the provider's defaults (confidence 0.6, +4 % / -2 %, exit by CLOSE). */
+    public static MovingAverageCrossoverStrategy crossover() {
+        return new MovingAverageCrossoverStrategy(FAST, SLOW, 0.6, 0.04, 0.02, SignalAction.CLOSE);
+    }
+
+    /** {@code "memory"}: the built-in {@link InMemoryTradeJournal}; {@code "none"}: a {@link NoJournal}. */
+    public static TradeJournal journal(String kind) {
+        return switch (kind) {
+            case "memory" -> new InMemoryTradeJournal();
+            case "none" -> new NoJournal();
+            default -> throw new IllegalArgumentException("journal must be 'memory' or 'none', was '" + kind + "'");
+        };
+    }
+
+    /**
+     * A broker that accepts every order and never answers: {@link #submit} returns at once and no
+     * event ever comes back, so the measured path ends when the order is handed over. Its account
+     * is the given cash, flat, with no open orders.
+     */
+    public static final class DoNothingExecutor implements Executor {
+        private final AccountSnapshot account;
+        private long submitted;
+
+        public DoNothingExecutor(BigDecimal cash, Instant time) {
+            this.account = new AccountSnapshot(cash, List.of(), List.of(), time);
+        }
+
+        /** How many orders were handed over (read on the thread that drives the engine). */
+        public long submitted() {
+            return submitted;
+        }
+
+        @Override
+        public String name() {
+            return "do-nothing";
+        }
+
+        @Override
+        public AutoCloseable subscribe(OrderEventListener listener) {
+            return () -> { };
+        }
+
+        @Override
+        public void submit(OrderRequest request) {
+            submitted++;
+        }
+
+        @Override
+        public void cancel(String clientOrderId) {
+        }
+
+        @Override
+        public void replace(String clientOrderId, ReplaceRequest request) {
+        }
+
+        @Override
+        public CompletableFuture<Optional<Order>> lookup(String clientOrderId) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+
+        @Override
+        public CompletableFuture<AccountSnapshot> snapshot() {
+            return CompletableFuture.completedFuture(account);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /**
+     * A journal that keeps nothing and reports every intent durable at once: stands for a journal
+     * whose writes happen off the event loop (such as a database one), so that a long run's memory
+     * and time show the engine, not a growing in-memory log.
+     */
+    public static final class NoJournal implements TradeJournal {
+        private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+        @Override
+        public String name() {
+            return "none";
+        }
+
+        @Override
+        public void recordSignal(Signal signal) {
+        }
+
+        @Override
+        public void recordDecision(DecisionRecord decision) {
+        }
+
+        @Override
+        public CompletableFuture<Void> recordIntent(OrderIntent intent) {
+            return DONE;
+        }
+
+        @Override
+        public void recordOrderEvent(OrderEvent event) {
+        }
+
+        @Override
+        public void recordFill(Fill fill) {
+        }
+
+        @Override
+        public void recordConfigChange(ConfigChangeRecord change) {
+        }
+
+        @Override
+        public CompletableFuture<Void> flush() {
+            return DONE;
+        }
+
+        @Override
+        public Optional<OrderIntent> findIntent(String clientOrderId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<OrderIntent> intents() {
+            return List.of();
+        }
+
+        @Override
+        public List<OrderEvent> orderEvents(String clientOrderId) {
+            return List.of();
+        }
+
+        @Override
+        public List<Fill> fills() {
+            return List.of();
+        }
+
+        @Override
+        public List<Signal> signals() {
+            return List.of();
+        }
+
+        @Override
+        public List<DecisionRecord> decisions() {
+            return List.of();
+        }
+
+        @Override
+        public List<ConfigChangeRecord> configChanges() {
+            return List.of();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package io.tradingsdk.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Prints the summary table of a run: reads JMH's JSON result file and the memory run's result line,
+ * and sets each figure against its target. Used by {@code benchmarks/run.sh}; prints Markdown.
+ *
+ * <p>Arguments: the JMH JSON file, then optionally the memory result file (absent or missing: the
+ * memory row says so).
+ */
+public final class Summary {
+
+    private Summary() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1) {
+            throw new IllegalArgumentException("usage: Summary <jmh-result.json> [memory-result.txt]");
+        }
+        JsonNode results = new ObjectMapper().readTree(Path.of(args[0]).toFile());
+        Path memory = args.length > 1 ? Path.of(args[1]) : null;
+        System.out.print(render(results, memory == null || !Files.exists(memory) ? null : Files.readString(memory)));
+    }
+
+    /** The table for these JMH results and memory line (null when the memory run did not happen). */
+    static String render(JsonNode results, String memoryLine) {
+        StringBuilder out = new StringBuilder();
+        List<JsonNode> all = new ArrayList<>();
+        results.forEach(all::add);
+        if (!all.isEmpty()) {
+            JsonNode first = all.get(0);
+            out.append("JDK ").append(first.path("jdkVersion").asText()).append(" (").append(first.path("vmName").asText())
+                    .append(' ').append(first.path("vmVersion").asText()).append(")\n\n");
+        }
+        out.append("| benchmark | figure | target | verdict | method |\n");
+        out.append("|---|---|---|---|---|\n");
+
+        for (String portfolio : List.of("flat", "long")) {
+            Optional<JsonNode> avg = find(all, "RiskCheckBenchmark.check", "avgt", Map.of("rules", "default", "portfolio", portfolio));
+            Optional<JsonNode> sample = find(all, "RiskCheckBenchmark.check", "sample", Map.of("rules", "default", "portfolio", portfolio));
+            if (avg.isEmpty() && sample.isEmpty()) {
+                continue;
+            }
+            String figure = avg.map(r -> score(r) + " avg, " + alloc(r)).orElse("no AverageTime run")
+                    + sample.map(r -> "; p99 " + percentile(r, "99.0") + ", p99.9 " + percentile(r, "99.9")).orElse("");
+            String verdict = avg.map(r -> verdict(r.path("primaryMetric").path("score").asDouble() <= 50
+                    && allocNorm(r).map(b -> b < 0.5).orElse(false))).orElse("n/a");
+            row(out, "risk check, all built-in rules, " + portfolio + " account", figure, "<= 50 ns avg, 0 B/op", verdict,
+                    avg.or(() -> sample).get());
+        }
+        for (String portfolio : List.of("flat", "long")) {
+            find(all, "RiskCheckBenchmark.check", "avgt", Map.of("rules", "none", "portfolio", portfolio)).ifPresent(r ->
+                    row(out, "peer: same manager, no rule, " + portfolio + " account",
+                            score(r) + " avg, " + alloc(r) + find(all, "RiskCheckBenchmark.check", "sample",
+                                    Map.of("rules", "none", "portfolio", portfolio)).map(s -> "; p99 " + percentile(s, "99.0")
+                                    + ", p99.9 " + percentile(s, "99.9")).orElse(""), "-", "-", r));
+        }
+        find(all, "BaselineBenchmark.empty", "avgt", Map.of()).ifPresent(r ->
+                row(out, "baseline: empty method", score(r) + " avg" + find(all, "BaselineBenchmark.empty", "sample", Map.of())
+                        .map(s -> "; p99 " + percentile(s, "99.0") + ", p99.9 " + percentile(s, "99.9")).orElse(""), "-", "-", r));
+
+        for (String journal : List.of("memory", "none")) {
+            Optional<JsonNode> avg = find(all, "SignalToIntentBenchmark.signalToIntent", "avgt", Map.of("journal", journal));
+            Optional<JsonNode> sample = find(all, "SignalToIntentBenchmark.signalToIntent", "sample", Map.of("journal", journal));
+            if (avg.isEmpty() && sample.isEmpty()) {
+                continue;
+            }
+            String figure = avg.map(r -> score(r) + " avg, " + alloc(r)).orElse("no AverageTime run")
+                    + sample.map(r -> "; p50 " + percentile(r, "50.0") + ", p99 " + percentile(r, "99.0")).orElse("");
+            String verdict = avg.map(r -> verdict(r.path("primaryMetric").path("score").asDouble() <= 1_000)).orElse("n/a");
+            row(out, "signal to approved intent, journal " + journal, figure, "<= 1 us avg", verdict, avg.or(() -> sample).get());
+        }
+
+        Map<String, Map<String, JsonNode>> pipeline = new LinkedHashMap<>();
+        for (JsonNode r : all) {
+            if (r.path("benchmark").asText().endsWith("PipelineBenchmark.backtest")) {
+                pipeline.computeIfAbsent(r.path("params").path("bars").asText(), k -> new LinkedHashMap<>())
+                        .put(r.path("params").path("impl").asText(), r);
+            }
+        }
+        pipeline.forEach((bars, byImpl) -> {
+            byImpl.forEach((impl, r) -> row(out, "backtest " + bars + " bars, " + impl, barsPerSecond(r) + " bars/s", "-", "-", r));
+            JsonNode sdk = byImpl.get("sdk");
+            for (String peer : List.of("ta4j-double", "ta4j-decimal")) {
+                JsonNode p = byImpl.get(peer);
+                if (sdk != null && p != null) {
+                    double ratio = bars(sdk) / bars(p);
+                    boolean gated = peer.equals("ta4j-double");
+                    row(out, "pipeline ratio " + bars + " bars, sdk / " + peer, String.format(Locale.ROOT, "%.2fx", ratio),
+                            gated ? ">= 30x" : "-", gated ? verdict(ratio >= 30) : "-", sdk);
+                }
+            }
+        });
+
+        if (memoryLine == null) {
+            out.append("| 10M-bar backtest memory | not run | within -Xmx512m | n/a | MemoryBacktest |\n");
+        } else {
+            Map<String, String> m = fields(memoryLine);
+            out.append("| ").append(m.get("bars")).append("-bar backtest memory, journal ").append(m.get("journal"))
+                    .append(" | live after GC peak ").append(m.get("liveAfterGcPeakMB")).append(" MB, final live ")
+                    .append(m.get("finalLiveMB")).append(" MB; ran ").append(m.get("seconds")).append(" s (")
+                    .append(m.get("barsPerSecond")).append(" bars/s), ").append(m.get("trades")).append(" trades")
+                    .append(" | completes in -Xmx").append(m.get("maxHeapMB")).append("m (512)")
+                    .append(" | ").append(memoryVerdict(m))
+                    .append(" | MemoryBacktest, 1 run |\n");
+        }
+        out.append("| PostgreSQL journal: batched rows/s, intent-commit p50/p99 | lands with trading-postgres | - | - | - |\n");
+        return out.toString();
+    }
+
+    /** Met when it completed in a heap of at most 512 MB; flagged when the live set reached 90 % of the heap. */
+    private static String memoryVerdict(Map<String, String> m) {
+        double max = Double.parseDouble(m.get("maxHeapMB"));
+        if (max > 512.5) {
+            return "n/a (heap " + m.get("maxHeapMB") + " MB)";
+        }
+        return Double.parseDouble(m.get("liveAfterGcPeakMB")) < 0.9 * max ? "met" : "met, at the heap limit";
+    }
+
+    private static void row(StringBuilder out, String name, String figure, String target, String verdict, JsonNode r) {
+        out.append("| ").append(name).append(" | ").append(figure).append(" | ").append(target).append(" | ").append(verdict)
+                .append(" | ").append(method(r)).append(" |\n");
+    }
+
+    private static String method(JsonNode r) {
+        return r.path("forks").asInt() + " forks x " + r.path("measurementIterations").asInt() + " x "
+                + r.path("measurementTime").asText() + " (warmup " + r.path("warmupIterations").asInt() + " x "
+                + r.path("warmupTime").asText() + "), " + String.join(" ", jvmArgs(r));
+    }
+
+    private static List<String> jvmArgs(JsonNode r) {
+        List<String> out = new ArrayList<>();
+        r.path("jvmArgs").forEach(a -> {
+            String s = a.asText();
+            if (s.startsWith("-Xm") || s.startsWith("-XX:+AlwaysPreTouch")) {
+                out.add(s);
+            }
+        });
+        return out;
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "met" : "MISSED";
+    }
+
+    private static Optional<JsonNode> find(List<JsonNode> all, String benchmarkSuffix, String mode, Map<String, String> params) {
+        for (JsonNode r : all) {
+            if (!r.path("benchmark").asText().endsWith(benchmarkSuffix) || !r.path("mode").asText().equals(mode)) {
+                continue;
+            }
+            boolean match = true;
+            for (var e : params.entrySet()) {
+                match &= e.getValue().equals(r.path("params").path(e.getKey()).asText());
+            }
+            if (match) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String score(JsonNode r) {
+        JsonNode m = r.path("primaryMetric");
+        double error = m.path("scoreError").asDouble(Double.NaN);
+        return String.format(Locale.ROOT, "%.1f", m.path("score").asDouble())
+                + (Double.isFinite(error) ? String.format(Locale.ROOT, " ± %.1f", error) : "") + " "
+                + m.path("scoreUnit").asText().replace("/op", "");
+    }
+
+    private static String percentile(JsonNode r, String p) {
+        JsonNode v = r.path("primaryMetric").path("scorePercentiles").path(p);
+        return v.isMissingNode() ? "n/a" : String.format(Locale.ROOT, "%.0f %s", v.asDouble(),
+                r.path("primaryMetric").path("scoreUnit").asText().replace("/op", ""));
+    }
+
+    private static Optional<Double> allocNorm(JsonNode r) {
+        JsonNode n = r.path("secondaryMetrics").path("gc.alloc.rate.norm");
+        return n.isMissingNode() ? Optional.empty() : Optional.of(n.path("score").asDouble());
+    }
+
+    private static String alloc(JsonNode r) {
+        return allocNorm(r).map(b -> String.format(Locale.ROOT, "%.0f B/op", b)).orElse("B/op not measured (run with -prof gc)");
+    }
+
+    private static double bars(JsonNode r) {
+        return r.path("secondaryMetrics").path("bars").path("score").asDouble();
+    }
+
+    private static String barsPerSecond(JsonNode r) {
+        JsonNode b = r.path("secondaryMetrics").path("bars");
+        double error = b.path("scoreError").asDouble(Double.NaN);
+        return String.format(Locale.ROOT, "%,.0f", b.path("score").asDouble())
+                + (Double.isFinite(error) ? String.format(Locale.ROOT, " ± %,.0f", error) : "");
+    }
+
+    private static Map<String, String> fields(String line) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String part : line.trim().split("\\s+")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                m.put(part.substring(0, eq), part.substring(eq + 1));
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,73 @@
+package io.tradingsdk.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/** The summary table run.sh prints: each figure set against its target, from JMH's JSON result format. */
+class SummaryTest {
+
+    private static String result(String benchmark, String mode, String params, double score, String unit, String secondary,
+                                 String percentiles) {
+        return """
+                {"jmhVersion":"1.37","benchmark":"io.tradingsdk.benchmarks.%s","mode":"%s","threads":1,"forks":3,
+                 "jvm":"/usr/lib/jvm/x/bin/java","jvmArgs":["-Xms1g","-Xmx1g","-XX:+AlwaysPreTouch"],
+                 "jdkVersion":"25.0.3","vmName":"OpenJDK 64-Bit Server VM","vmVersion":"25.0.3+9-LTS",
+                 "warmupIterations":5,"warmupTime":"1 s","measurementIterations":5,"measurementTime":"1 s",
+                 "params":{%s},
+                 "primaryMetric":{"score":%s,"scoreError":"NaN","scoreUnit":"%s","scorePercentiles":{%s}},
+                 "secondaryMetrics":{%s}}
+                """.formatted(benchmark, mode, params, score, unit, percentiles, secondary);
+    }
+
+    @Test
+    void setsEachFigureAgainstItsTarget() throws Exception {
+        String json = "[" + String.join(",",
+                result("RiskCheckBenchmark.check", "avgt", "\"rules\":\"default\",\"portfolio\":\"flat\"", 42.0, "ns/op",
+                        "\"gc.alloc.rate.norm\":{\"score\":0.0001,\"scoreError\":0,\"scoreUnit\":\"B/op\"}", ""),
+                result("RiskCheckBenchmark.check", "sample", "\"rules\":\"default\",\"portfolio\":\"flat\"", 60.0, "ns/op", "",
+                        "\"50.0\":40,\"99.0\":90,\"99.9\":300"),
+                result("RiskCheckBenchmark.check", "avgt", "\"rules\":\"default\",\"portfolio\":\"long\"", 170.0, "ns/op",
+                        "\"gc.alloc.rate.norm\":{\"score\":240,\"scoreError\":0,\"scoreUnit\":\"B/op\"}", ""),
+                result("SignalToIntentBenchmark.signalToIntent", "avgt", "\"journal\":\"memory\"", 1500.0, "ns/op", "", ""),
+                result("PipelineBenchmark.backtest", "thrpt", "\"bars\":\"10000\",\"impl\":\"sdk\"", 300.0, "ops/s",
+                        "\"bars\":{\"score\":3000000,\"scoreError\":1000,\"scoreUnit\":\"ops/s\"}", ""),
+                result("PipelineBenchmark.backtest", "thrpt", "\"bars\":\"10000\",\"impl\":\"ta4j-double\"", 100.0, "ops/s",
+                        "\"bars\":{\"score\":1000000,\"scoreError\":1000,\"scoreUnit\":\"ops/s\"}", ""),
+                result("PipelineBenchmark.backtest", "thrpt", "\"bars\":\"10000\",\"impl\":\"ta4j-decimal\"", 10.0, "ops/s",
+                        "\"bars\":{\"score\":100000,\"scoreError\":1000,\"scoreUnit\":\"ops/s\"}", "")) + "]";
+
+        String table = Summary.render(new ObjectMapper().readTree(json),
+                "MEMORY bars=10000000 journal=none maxHeapMB=512 liveAfterGcPeakMB=300.0 poolPeakSumMB=500.0 "
+                        + "finalLiveMB=50.0 seconds=20.0 barsPerSecond=500000 trades=190000 fills=380000 java=25");
+
+        assertThat(table).contains("JDK 25.0.3");
+        assertThat(table).containsPattern("risk check, all built-in rules, flat account \\| 42\\.0 ns avg, 0 B/op; "
+                + "p99 90 ns, p99\\.9 300 ns \\| <= 50 ns avg, 0 B/op \\| met \\| 3 forks x 5 x 1 s");
+        assertThat(table).containsPattern("long account \\| 170\\.0 ns avg, 240 B/op \\| .* \\| MISSED");
+        assertThat(table).containsPattern("signal to approved intent, journal memory \\| 1500\\.0 ns avg.* \\| <= 1 us avg \\| MISSED");
+        assertThat(table).contains("backtest 10000 bars, sdk | 3,000,000 ± 1,000 bars/s");
+        assertThat(table).containsPattern("sdk / ta4j-double \\| 3\\.00x \\| >= 30x \\| MISSED");
+        assertThat(table).containsPattern("sdk / ta4j-decimal \\| 30\\.00x \\| - \\| -");
+        assertThat(table).containsPattern("10000000-bar backtest memory, journal none \\| live after GC peak 300\\.0 MB.* \\| met");
+        assertThat(table).contains("lands with trading-postgres");
+    }
+
+    @Test
+    void flagsAMemoryRunWhoseLiveSetReachedTheHeap() throws Exception {
+        String table = Summary.render(new ObjectMapper().readTree("[]"),
+                "MEMORY bars=10000000 journal=none maxHeapMB=512 liveAfterGcPeakMB=500.0 poolPeakSumMB=800.0 "
+                        + "finalLiveMB=50.0 seconds=20.0 barsPerSecond=500000 trades=190000 fills=380000 java=25");
+
+        assertThat(table).contains("| met, at the heap limit |");
+    }
+
+    @Test
+    void saysWhatDidNotRun() throws Exception {
+        String table = Summary.render(new ObjectMapper().readTree("[]"), null);
+
+        assertThat(table).contains("10M-bar backtest memory | not run");
+        assertThat(table).doesNotContain("risk check, all built-in rules");
+    }
+}
