@@ -31,6 +31,11 @@ public interface PortfolioView {
         return equity().doubleValue();
     }
 
+    /** {@link #capitalAtRisk()} as binary floating point; see {@link #equityEstimate()}. */
+    default double capitalAtRiskEstimate() {
+        return capitalAtRisk().doubleValue();
+    }
+
     /** {@link #dayStartEquity()} as binary floating point; see {@link #equityEstimate()}. */
     default double dayStartEquityEstimate() {
         return dayStartEquity().doubleValue();

@@ -112,6 +112,12 @@ public final class TradingEngine implements BarListener, AutoCloseable {
     private final TimeInForce timeInForce;
     private final EngineObserver[] observers;
     private final List<ListenerRegistration> listeners;
+    /**
+     * Completes the host's futures off the loop. Not the common pool: on JDK 17 with fewer than
+     * three cores it starts a new thread for every task.
+     */
+    private final java.util.concurrent.Executor callbacks;
+    private final java.util.concurrent.ExecutorService ownedCallbacks;
 
     // Loop state: touched by the loop thread only.
     private final PortfolioLedger ledger;
@@ -162,6 +168,17 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         this.timeInForce = b.timeInForce;
         this.observers = b.observers.toArray(new EngineObserver[0]);
         this.listeners = List.copyOf(b.listeners);
+        if (b.callbackExecutor != null) {
+            this.callbacks = b.callbackExecutor;
+            this.ownedCallbacks = null;
+        } else {
+            this.ownedCallbacks = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "trading-engine-" + b.accountId + "-callbacks");
+                t.setDaemon(true);
+                return t;
+            });
+            this.callbacks = ownedCallbacks;
+        }
         this.ledger = new PortfolioLedger(accountId, b.initialCash);
         this.tracker = new OrderTracker(clock);
 
@@ -348,6 +365,9 @@ public final class TradingEngine implements BarListener, AutoCloseable {
             journal.flush().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             log.warn("engine {}: journal flush on close did not complete: {}", accountId, e.toString());
+        }
+        if (ownedCallbacks != null) {
+            ownedCallbacks.shutdown(); // futures already handed over still complete
         }
     }
 
@@ -600,7 +620,7 @@ public final class TradingEngine implements BarListener, AutoCloseable {
                     r.previous(), r.current(), r.origin());
         }
         configVersionVolatile = configVersion;
-        c.future().completeAsync(() -> List.copyOf(records));
+        c.future().completeAsync(() -> List.copyOf(records), callbacks);
     }
 
     private StrategySlot strategySlot(String id) {
@@ -897,9 +917,9 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         }
     }
 
-    private static void complete(CompletableFuture<SignalOutcome> future, SignalOutcome outcome) {
+    private void complete(CompletableFuture<SignalOutcome> future, SignalOutcome outcome) {
         if (future != null) {
-            future.completeAsync(() -> outcome); // off the loop: a host's continuation must not run here
+            future.completeAsync(() -> outcome, callbacks); // off the loop: a host's continuation must not run here
         }
     }
 
@@ -1169,6 +1189,7 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         private final Set<String> tradableSymbols = new HashSet<>();
         private final List<EngineObserver> observers = new ArrayList<>();
         private final List<ListenerRegistration> listeners = new ArrayList<>();
+        private java.util.concurrent.Executor callbackExecutor;
 
         private Builder(String accountId) {
             Objects.requireNonNull(accountId, "accountId");
@@ -1283,6 +1304,15 @@ public final class TradingEngine implements BarListener, AutoCloseable {
 
         public Builder observer(EngineObserver observer) {
             observers.add(Objects.requireNonNull(observer, "observer"));
+            return this;
+        }
+
+        /**
+         * Where the futures returned to the host ({@link TradingEngine#execute}, configuration changes)
+         * complete; default: one daemon thread of the engine's own.
+         */
+        public Builder callbackExecutor(java.util.concurrent.Executor executor) {
+            this.callbackExecutor = Objects.requireNonNull(executor, "executor");
             return this;
         }
 

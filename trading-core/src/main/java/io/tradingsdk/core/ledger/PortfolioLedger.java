@@ -272,6 +272,19 @@ public final class PortfolioLedger implements PortfolioView {
      * Cash plus positions at their last prices, in binary floating point: cheap and allocation
      * free, for statistics only (drawdown, Sharpe). Not money; use {@link #equity()} for that.
      */
+    /** Allocation free: for the risk rules' pre-check; they compute {@link #capitalAtRisk()} exactly near a limit. */
+    @Override
+    public double capitalAtRiskEstimate() {
+        double atRisk = 0;
+        for (int i = 0; i < bookCount; i++) {
+            Book b = bookArray[i];
+            if (b.qtyDouble != 0 && b.riskWeight > 0) {
+                atRisk += Math.abs(b.qtyDouble * b.mark) * (b.riskWeight / Math.abs(b.qtyDouble));
+            }
+        }
+        return atRisk;
+    }
+
     @Override
     public double dayStartEquityEstimate() {
         return dayStartEquityDouble;

@@ -59,17 +59,24 @@ public final class MaxPortfolioRiskRule implements RiskRule {
             throw new IllegalArgumentException("intent " + intent.clientOrderId() + ": riskFraction must be finite and >= 0, was "
                     + riskFraction);
         }
-        BigDecimal atRisk = portfolio.capitalAtRisk();
-        BigDecimal equity = portfolio.equity();
+        // Decide from the ledger's allocation-free estimates; compute exactly only near the limit.
         double added = RiskRules.approxNotional(intent) * riskFraction;
-        double current = atRisk.doubleValue();
-        double limit = maxRisk * equity.doubleValue();
+        double current = portfolio.capitalAtRiskEstimate();
+        double limit = maxRisk * portfolio.equityEstimate();
         int sign = Approx.sign(current + added - limit, Math.abs(current) + added + Math.abs(limit));
+        BigDecimal atRisk = null;
+        BigDecimal equity = null;
         if (sign == 0) {
+            atRisk = portfolio.capitalAtRisk();
+            equity = portfolio.equity();
             sign = atRisk.add(addedExact(intent)).compareTo(equity.multiply(maxRiskDecimal));
         }
         if (sign <= 0) {
             return null;
+        }
+        if (atRisk == null) {
+            atRisk = portfolio.capitalAtRisk();
+            equity = portfolio.equity();
         }
         BigDecimal add = addedExact(intent);
         BigDecimal after = atRisk.add(add);

@@ -53,20 +53,21 @@ public final class MaxPositionFractionRule implements RiskRule {
         }
         BigDecimal position = portfolio.quantity(intent.symbol());
         BigDecimal open = portfolio.openOrderQuantity(intent.symbol());
-        BigDecimal equity = portfolio.equity();
         double pos = position.doubleValue();
         double working = open.doubleValue();
         double qty = intent.quantity().doubleValue();
         double price = intent.referencePrice().doubleValue();
         double value = Math.abs(pos + working + intent.side().sign() * qty) * price;
-        double limit = maxFraction * equity.doubleValue();
+        // The ledger's allocation-free estimate decides unless the value is near the limit.
+        double limit = maxFraction * portfolio.equityEstimate();
         int sign = Approx.sign(value - limit, (Math.abs(pos) + Math.abs(working) + qty) * price + Math.abs(limit));
         if (sign == 0) {
-            sign = exactValue(intent, portfolio).compareTo(equity.multiply(maxFractionDecimal));
+            sign = exactValue(intent, portfolio).compareTo(portfolio.equity().multiply(maxFractionDecimal));
         }
         if (sign <= 0) {
             return null;
         }
+        BigDecimal equity = portfolio.equity();
         BigDecimal after = RiskRules.positionAfter(intent, portfolio);
         BigDecimal exact = exactValue(intent, portfolio);
         return new RiskDecision.Denied(DenialReason.MAX_POSITION_FRACTION, "exposure in " + intent.symbol()
