@@ -144,6 +144,15 @@ public final class Fixtures {
         }
 
         @Override
+        public void recordDayStart(java.time.LocalDate tradingDay, BigDecimal equity) {
+        }
+
+        @Override
+        public Optional<BigDecimal> dayStartEquity(java.time.LocalDate tradingDay) {
+            return Optional.empty();
+        }
+
+        @Override
         public CompletableFuture<Void> flush() {
             return DONE;
         }
