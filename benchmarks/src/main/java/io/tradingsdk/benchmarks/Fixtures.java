@@ -50,16 +50,25 @@ public final class Fixtures {
     }
 
     /**
-     * A broker that accepts every order and never answers: {@link #submit} returns at once and no
-     * event ever comes back, so the measured path ends when the order is handed over. Its account
-     * is the given cash, flat, with no open orders.
+     * A broker that accepts every order and returns at once. By default no event ever comes back, so
+     * the measured path ends when the order is handed over; with {@code cancelAtOnce} it answers each
+     * order with a CANCELED event right away, so orders do not stay working (the engine counts
+     * working orders as exposure, and they would use up the position room). Its account is the given
+     * cash, flat, with no open orders.
      */
     public static final class DoNothingExecutor implements Executor {
         private final AccountSnapshot account;
+        private final boolean cancelAtOnce;
+        private OrderEventListener listener;
         private long submitted;
 
         public DoNothingExecutor(BigDecimal cash, Instant time) {
+            this(cash, time, false);
+        }
+
+        public DoNothingExecutor(BigDecimal cash, Instant time, boolean cancelAtOnce) {
             this.account = new AccountSnapshot(cash, List.of(), List.of(), time);
+            this.cancelAtOnce = cancelAtOnce;
         }
 
         /** How many orders were handed over (read on the thread that drives the engine). */
@@ -74,12 +83,18 @@ public final class Fixtures {
 
         @Override
         public AutoCloseable subscribe(OrderEventListener listener) {
-            return () -> { };
+            this.listener = listener;
+            return () -> this.listener = null;
         }
 
         @Override
         public void submit(OrderRequest request) {
             submitted++;
+            if (cancelAtOnce && listener != null) {
+                listener.onOrderEvent(new io.tradingsdk.api.order.OrderEvent(io.tradingsdk.api.order.OrderEventType.CANCELED,
+                        request.clientOrderId(), "b-" + submitted, request.symbol(), request.side(), BigDecimal.ZERO, null,
+                        null, account.time(), "canceled at once by the benchmark broker"));
+            }
         }
 
         @Override

@@ -42,7 +42,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * built-in rule at its defaults), the order tracker's CREATED entry and the SUBMITTED transition,
  * the open-order exposure in the ledger, the rules' rate and duplicate windows, metrics, the
  * journal's decision and intent records, the hand-over to the executor (a broker that returns at
- * once and never answers), and scheduling the signal's future to complete on the common pool.
+ * once and answers with CANCELED, whose processing is included so that working orders do not use up
+ * the position room), and scheduling the signal's future on the engine's callback thread.
  * <b>Not included</b>: making the {@link Signal} (done in an invocation-level setup, as a host
  * would before calling), the future's completion itself (another thread), and any broker round
  * trip or fill.
@@ -93,7 +94,8 @@ public class SignalToIntentBenchmark {
             engine.close();
         }
         clock = new SimulatedClock(Instant.parse("2024-03-04T15:00:00Z"));
-        broker = new Fixtures.DoNothingExecutor(Fixtures.INITIAL_CASH, clock.now());
+        // Cancels each order at once: otherwise working orders fill the position room and later signals size to zero.
+        broker = new Fixtures.DoNothingExecutor(Fixtures.INITIAL_CASH, clock.now(), true);
         DefaultProviderContext context = DefaultProviderContext.of("bench", clock);
         engine = TradingEngine.builder("bench")
                 .initialCash(Fixtures.INITIAL_CASH)
