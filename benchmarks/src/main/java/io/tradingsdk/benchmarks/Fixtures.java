@@ -14,6 +14,7 @@ import io.tradingsdk.api.order.OrderRequest;
 import io.tradingsdk.api.order.ReplaceRequest;
 import io.tradingsdk.api.signal.Signal;
 import io.tradingsdk.api.signal.SignalAction;
+import io.tradingsdk.core.journal.DiscardingTradeJournal;
 import io.tradingsdk.core.journal.InMemoryTradeJournal;
 import io.tradingsdk.core.strategy.MovingAverageCrossoverStrategy;
 import java.math.BigDecimal;
@@ -40,11 +41,11 @@ public final class Fixtures {
         return new MovingAverageCrossoverStrategy(FAST, SLOW, 0.6, 0.04, 0.02, SignalAction.CLOSE);
     }
 
-    /** {@code "memory"}: the built-in {@link InMemoryTradeJournal}; {@code "none"}: a {@link NoJournal}. */
+    /** {@code "memory"}: the built-in {@link InMemoryTradeJournal}; {@code "none"}: a {@link DiscardingTradeJournal} (keeps nothing, like a journal that writes elsewhere). */
     public static TradeJournal journal(String kind) {
         return switch (kind) {
             case "memory" -> new InMemoryTradeJournal();
-            case "none" -> new NoJournal();
+            case "none" -> new DiscardingTradeJournal();
             default -> throw new IllegalArgumentException("journal must be 'memory' or 'none', was '" + kind + "'");
         };
     }
@@ -120,95 +121,4 @@ public final class Fixtures {
         }
     }
 
-    /**
-     * A journal that keeps nothing and reports every intent durable at once: stands for a journal
-     * whose writes happen off the event loop (such as a database one), so that a long run's memory
-     * and time show the engine, not a growing in-memory log.
-     */
-    public static final class NoJournal implements TradeJournal {
-        private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
-
-        @Override
-        public String name() {
-            return "none";
-        }
-
-        @Override
-        public void recordSignal(Signal signal) {
-        }
-
-        @Override
-        public void recordDecision(DecisionRecord decision) {
-        }
-
-        @Override
-        public CompletableFuture<Void> recordIntent(OrderIntent intent) {
-            return DONE;
-        }
-
-        @Override
-        public void recordOrderEvent(OrderEvent event) {
-        }
-
-        @Override
-        public void recordFill(Fill fill) {
-        }
-
-        @Override
-        public void recordConfigChange(ConfigChangeRecord change) {
-        }
-
-        @Override
-        public void recordDayStart(java.time.LocalDate tradingDay, BigDecimal equity) {
-        }
-
-        @Override
-        public Optional<BigDecimal> dayStartEquity(java.time.LocalDate tradingDay) {
-            return Optional.empty();
-        }
-
-        @Override
-        public CompletableFuture<Void> flush() {
-            return DONE;
-        }
-
-        @Override
-        public Optional<OrderIntent> findIntent(String clientOrderId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<OrderIntent> intents() {
-            return List.of();
-        }
-
-        @Override
-        public List<OrderEvent> orderEvents(String clientOrderId) {
-            return List.of();
-        }
-
-        @Override
-        public List<Fill> fills() {
-            return List.of();
-        }
-
-        @Override
-        public List<Signal> signals() {
-            return List.of();
-        }
-
-        @Override
-        public List<DecisionRecord> decisions() {
-            return List.of();
-        }
-
-        @Override
-        public List<ConfigChangeRecord> configChanges() {
-            return List.of();
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 }

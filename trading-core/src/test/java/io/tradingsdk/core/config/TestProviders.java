@@ -273,86 +273,12 @@ public final class TestProviders {
     }
 
     /** A journal that keeps nothing; records whether it was closed. */
-    public static final class StubJournal implements TradeJournal {
+    public static final class StubJournal extends io.tradingsdk.core.journal.DiscardingTradeJournal {
         public volatile boolean closed;
 
         @Override
         public String name() {
             return "test-journal";
-        }
-
-        @Override
-        public void recordSignal(Signal signal) {
-        }
-
-        @Override
-        public void recordDecision(DecisionRecord decision) {
-        }
-
-        @Override
-        public CompletableFuture<Void> recordIntent(OrderIntent intent) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public void recordOrderEvent(OrderEvent event) {
-        }
-
-        @Override
-        public void recordFill(Fill fill) {
-        }
-
-        @Override
-        public CompletableFuture<Void> flush() {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public Optional<OrderIntent> findIntent(String clientOrderId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<OrderIntent> intents() {
-            return List.of();
-        }
-
-        @Override
-        public List<OrderEvent> orderEvents(String clientOrderId) {
-            return List.of();
-        }
-
-        @Override
-        public List<Fill> fills() {
-            return List.of();
-        }
-
-        @Override
-        public List<Signal> signals() {
-            return List.of();
-        }
-
-        @Override
-        public List<DecisionRecord> decisions() {
-            return List.of();
-        }
-
-        @Override
-        public void recordDayStart(java.time.LocalDate tradingDay, java.math.BigDecimal equity) {
-        }
-
-        @Override
-        public java.util.Optional<java.math.BigDecimal> dayStartEquity(java.time.LocalDate tradingDay) {
-            return java.util.Optional.empty();
-        }
-
-        @Override
-        public void recordConfigChange(io.tradingsdk.api.journal.ConfigChangeRecord change) {
-        }
-
-        @Override
-        public List<io.tradingsdk.api.journal.ConfigChangeRecord> configChanges() {
-            return List.of();
         }
 
         @Override
