@@ -124,8 +124,6 @@ public final class TradingEngine implements BarListener, AutoCloseable {
     private final OrderTracker tracker;
     private final Map<String, PendingSubmit> pendingSubmits = new HashMap<>();
     private final Map<String, Integer> resubmits = new HashMap<>();
-    /** Per client order id: {signed unfilled quantity, buy notional} last reported to the ledger. */
-    private final Map<String, BigDecimal[]> openExposure = new HashMap<>();
     // Risk configuration: replaced whole, on the loop, when a rule's parameters change.
     private RiskManager riskManager;
     private List<AccountGuard> guards;
@@ -764,7 +762,7 @@ public final class TradingEngine implements BarListener, AutoCloseable {
             complete(future, new SignalOutcome.Submitted(signal.id(), existing.intent().request()));
             return;
         }
-        if (tracker.isKnown(clientOrderId)) {
+        if (tracker.isRetired(clientOrderId)) {
             deny(signal, DenialReason.DUPLICATE_SIGNAL, "signal " + signal.id() + " of " + strategyId
                     + " was already executed as order " + clientOrderId + ", finished long ago", future);
             return;
@@ -831,7 +829,6 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         for (EngineObserver o : observers) {
             o.onDecision(signal, decision);
         }
-        pendingSubmits.put(clientOrderId, new PendingSubmit(intent, future, t0));
         CompletableFuture<Void> durable;
         try {
             durable = journal.recordIntent(intent);
@@ -839,8 +836,10 @@ public final class TradingEngine implements BarListener, AutoCloseable {
             durable = CompletableFuture.failedFuture(ex);
         }
         if (durable.isDone() && !durable.isCompletedExceptionally()) {
-            send(clientOrderId); // in-memory journal: no hop through the inbox
+            send(intent, future, t0); // in-memory journal: no hop through the inbox
         } else {
+            // Completed on the journal's thread; the send happens on the loop when the event arrives.
+            pendingSubmits.put(clientOrderId, new PendingSubmit(intent, future, t0));
             durable.whenComplete((v, ex) -> enqueue(new IntentDurable(clientOrderId, ex)));
         }
     }
@@ -864,16 +863,19 @@ public final class TradingEngine implements BarListener, AutoCloseable {
 
     private void send(String clientOrderId) {
         PendingSubmit p = pendingSubmits.remove(clientOrderId);
-        if (p == null) {
-            return;
+        if (p != null) {
+            send(p.intent(), p.future(), p.startNanos());
         }
-        OrderIntent intent = p.intent();
+    }
+
+    private void send(OrderIntent intent, CompletableFuture<SignalOutcome> future, long startNanos) {
+        String clientOrderId = intent.clientOrderId();
         if (ledger.tradingState() == TradingState.HALTED) {
             // Halted while the intent was being journaled.
             tracker.transition(clientOrderId, OrderStatus.DENIED, "halted before send");
             refreshExposure(tracker.get(clientOrderId));
             metrics.onDenied(intent.strategyId(), DenialReason.TRADING_HALTED);
-            complete(p.future(), new SignalOutcome.Denied(intent.signalId(), DenialReason.TRADING_HALTED,
+            complete(future, new SignalOutcome.Denied(intent.signalId(), DenialReason.TRADING_HALTED,
                     "account " + accountId + " was halted before the order was sent"));
             return;
         }
@@ -886,9 +888,9 @@ public final class TradingEngine implements BarListener, AutoCloseable {
             log.error("engine {}: executor {} refused {}", accountId, executor.name(), clientOrderId, ex);
             resolveUnknown(clientOrderId, 0);
         }
-        metrics.onOrderSubmitted(intent.strategyId(), System.nanoTime() - p.startNanos());
+        metrics.onOrderSubmitted(intent.strategyId(), System.nanoTime() - startNanos);
         SignalOutcome outcome = new SignalOutcome.Submitted(intent.signalId(), intent.request());
-        complete(p.future(), outcome);
+        complete(future, outcome);
         deliver(outcome);
     }
 
@@ -985,18 +987,13 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         boolean buy = intent.side() == OrderSide.BUY;
         BigDecimal signed = buy ? remaining : remaining.negate();
         BigDecimal buyNotional = buy ? remaining.multiply(intent.referencePrice()) : BigDecimal.ZERO;
-        BigDecimal[] old = openExposure.get(o.clientOrderId());
-        BigDecimal oldSigned = old == null ? BigDecimal.ZERO : old[0];
-        BigDecimal oldBuy = old == null ? BigDecimal.ZERO : old[1];
+        BigDecimal oldSigned = o.reportedOpenQuantity();
+        BigDecimal oldBuy = o.reportedOpenBuyNotional();
         if (signed.compareTo(oldSigned) == 0 && buyNotional.compareTo(oldBuy) == 0) {
             return;
         }
         ledger.adjustOpenOrders(intent.symbol(), signed.subtract(oldSigned), buyNotional.subtract(oldBuy));
-        if (signed.signum() == 0) {
-            openExposure.remove(o.clientOrderId());
-        } else {
-            openExposure.put(o.clientOrderId(), new BigDecimal[] {signed, buyNotional});
-        }
+        o.reportedOpen(signed, buyNotional);
     }
 
     /** An ambiguous send is resolved by looking the order up, never by a blind re-send. */

@@ -5,6 +5,7 @@ import io.tradingsdk.api.portfolio.PortfolioView;
 import io.tradingsdk.api.portfolio.Position;
 import io.tradingsdk.api.portfolio.TradingState;
 
+import io.tradingsdk.core.internal.Decimals;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Arrays;
@@ -497,7 +498,7 @@ public final class PortfolioLedger implements PortfolioView {
     private static BigDecimal markDecimal(Book b) {
         BigDecimal d = b.markDecimal;
         if (d == null) {
-            d = BigDecimal.valueOf(b.mark);
+            d = Decimals.of(b.mark);
             b.markDecimal = d;
         }
         return d;

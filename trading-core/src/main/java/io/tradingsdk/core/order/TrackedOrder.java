@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -41,13 +42,41 @@ public final class TrackedOrder {
      * and out-of-order arrivals of both be applied exactly once, whatever their order.
      */
     private final List<Piece> pieces = new ArrayList<>();
-    private final Set<String> seenFillIds = new HashSet<>();
+    /** Made on the first fill with an id: most orders fill once or never. */
+    private Set<String> seenFillIds;
     private BigDecimal appliedQuantity = BigDecimal.ZERO;
     private BigDecimal appliedNotional = BigDecimal.ZERO;
+    /** What the engine last reported to the ledger as this order's working part (see {@link #reportedOpen}). */
+    private BigDecimal reportedOpenQuantity = BigDecimal.ZERO;
+    private BigDecimal reportedOpenBuyNotional = BigDecimal.ZERO;
 
     TrackedOrder(OrderIntent intent) {
         this.intent = intent;
         this.lastUpdate = intent.createdAt();
+    }
+
+    /**
+     * The signed unfilled quantity the engine last reported to the ledger as working for this
+     * order (zero before the first report and after the last). Kept on the order so that the engine
+     * needs no map of its own; only the event loop reads or writes it.
+     */
+    public BigDecimal reportedOpenQuantity() {
+        return reportedOpenQuantity;
+    }
+
+    /** The unfilled buy notional last reported with {@link #reportedOpenQuantity()}; zero for sells. */
+    public BigDecimal reportedOpenBuyNotional() {
+        return reportedOpenBuyNotional;
+    }
+
+    /**
+     * Records what the engine reported to the ledger (event loop only).
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public void reportedOpen(BigDecimal signedQuantity, BigDecimal buyNotional) {
+        this.reportedOpenQuantity = Objects.requireNonNull(signedQuantity, "signedQuantity");
+        this.reportedOpenBuyNotional = Objects.requireNonNull(buyNotional, "buyNotional");
     }
 
     public OrderIntent intent() {
@@ -141,10 +170,13 @@ public final class TrackedOrder {
     }
 
     boolean seenFillId(String fillId) {
-        return seenFillIds.contains(fillId);
+        return seenFillIds != null && seenFillIds.contains(fillId);
     }
 
     void markFillIdSeen(String fillId) {
+        if (seenFillIds == null) {
+            seenFillIds = new HashSet<>(4);
+        }
         seenFillIds.add(fillId);
     }
 

@@ -2,6 +2,7 @@ package io.tradingsdk.core.paper;
 
 import io.tradingsdk.api.order.Fill;
 import io.tradingsdk.api.portfolio.Position;
+import io.tradingsdk.core.internal.Decimals;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ final class PaperAccount {
             if (h.quantity.signum() != 0) {
                 BigDecimal average = divide(h.cost, h.quantity.abs());
                 double[] last = lastPrices.get(e.getKey());
-                BigDecimal mark = last == null ? average : BigDecimal.valueOf(last[0]);
+                BigDecimal mark = last == null ? average : Decimals.of(last[0]);
                 out.add(new Position(e.getKey(), h.quantity, average, mark, h.realizedPnl));
             }
         }

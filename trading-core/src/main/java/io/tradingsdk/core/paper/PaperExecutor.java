@@ -15,6 +15,7 @@ import io.tradingsdk.api.order.OrderStatus;
 import io.tradingsdk.api.order.ReplaceRequest;
 import io.tradingsdk.api.order.TimeInForce;
 import io.tradingsdk.api.time.TradingClock;
+import io.tradingsdk.core.internal.Decimals;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -392,14 +393,14 @@ public final class PaperExecutor implements Executor, BarListener {
             finish(order, OrderEventType.EXPIRED, now, "DAY order's trading day " + order.tradingDay + " is over");
             return;
         }
-        BigDecimal open = BigDecimal.valueOf(bar.open());
-        BigDecimal high = BigDecimal.valueOf(bar.high());
-        BigDecimal low = BigDecimal.valueOf(bar.low());
+        BigDecimal open = Decimals.of(bar.open());
+        BigDecimal high = Decimals.of(bar.high());
+        BigDecimal low = Decimals.of(bar.low());
         if (tif == TimeInForce.OPG) {
             high = open;
             low = open;
         } else if (tif == TimeInForce.CLS) {
-            open = BigDecimal.valueOf(bar.close());
+            open = Decimals.of(bar.close());
             high = open;
             low = open;
         }

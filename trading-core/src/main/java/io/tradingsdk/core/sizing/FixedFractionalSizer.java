@@ -6,6 +6,7 @@ import io.tradingsdk.api.risk.PositionSizer;
 import io.tradingsdk.api.signal.Signal;
 import io.tradingsdk.api.signal.SignalAction;
 import io.tradingsdk.core.risk.RiskRules;
+import io.tradingsdk.core.internal.Decimals;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -75,7 +76,7 @@ public final class FixedFractionalSizer implements PositionSizer {
         if (!(loss != 0.0) || !Double.isFinite(loss)) {
             throw new IllegalArgumentException("expectedLoss must be non-zero and finite, was " + loss);
         }
-        BigDecimal stop = BigDecimal.valueOf(Math.abs(loss));
+        BigDecimal stop = Decimals.of(Math.abs(loss));
         BigDecimal budget = portfolio.equity().multiply(riskFractionDecimal);
         return Sizing.quantity(limits, budget, stop, signal, price, portfolio);
     }

@@ -36,6 +36,7 @@ public final class KellySizer implements PositionSizer {
     public static final String NAME = "kelly";
     public static final double DEFAULT_KELLY_FRACTION = 0.5;
     private static final int FRACTION_DECIMALS = 12;
+    private static final double FRACTION_SCALE = 1e12;
 
     private final double kellyFraction;
     private final SizingLimits limits;
@@ -104,9 +105,23 @@ public final class KellySizer implements PositionSizer {
         }
         // f is a statistic computed in binary floating point: 0.6 - 0.4 gives 0.19999999999999996.
         // Twelve decimals keep every meaningful digit and let the worked examples size exactly.
-        BigDecimal fraction = BigDecimal.valueOf(f).setScale(FRACTION_DECIMALS, RoundingMode.HALF_EVEN);
+        BigDecimal fraction = fraction(f);
         BigDecimal budget = portfolio.equity().multiply(fraction);
         return Sizing.quantity(limits, budget, BigDecimal.ONE, signal, price, portfolio);
+    }
+
+    /**
+     * {@code f} to twelve decimals, half-even, as {@code BigDecimal.valueOf(f).setScale(12)} gives:
+     * from the scaled double when it is clearly away from a rounding tie (f is at most 1, so the
+     * product is off by far less than the 10^-3 margin), else through the decimal string.
+     */
+    static BigDecimal fraction(double f) {
+        double scaled = f * FRACTION_SCALE;
+        double nearest = Math.rint(scaled);
+        if (Math.abs(Math.abs(scaled - nearest) - 0.5) > 1e-3 && scaled < 0x1p52) {
+            return BigDecimal.valueOf((long) nearest, FRACTION_DECIMALS);
+        }
+        return BigDecimal.valueOf(f).setScale(FRACTION_DECIMALS, RoundingMode.HALF_EVEN);
     }
 
     @Override

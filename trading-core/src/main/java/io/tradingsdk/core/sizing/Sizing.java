@@ -4,6 +4,7 @@ import io.tradingsdk.api.portfolio.PortfolioView;
 import io.tradingsdk.api.signal.Signal;
 import io.tradingsdk.api.signal.SignalAction;
 import io.tradingsdk.core.risk.RiskRules;
+import io.tradingsdk.core.internal.Decimals;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -49,7 +50,7 @@ final class Sizing {
         // direction the exposure after is held + qty, so qty <= cap - held (held negative gives room).
         int direction = signal.action() == SignalAction.BUY ? 1 : -1;
         BigDecimal held = direction > 0 ? exposure : exposure.negate();
-        BigDecimal room = equity.multiply(BigDecimal.valueOf(limits.maxPositionFraction())).subtract(held.multiply(price));
+        BigDecimal room = equity.multiply(Decimals.of(limits.maxPositionFraction())).subtract(held.multiply(price));
         qty = qty.min(steps(room, stepPrice, step));
         if (direction < 0 && !limits.allowShort()) {
             // Only reduce or close a long, and never sell what working sells already sell, nor

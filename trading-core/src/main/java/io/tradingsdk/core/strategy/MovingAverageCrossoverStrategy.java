@@ -8,6 +8,7 @@ import io.tradingsdk.api.signal.SignalAction;
 import io.tradingsdk.api.strategy.StrategyContext;
 import io.tradingsdk.api.strategy.TradingStrategy;
 import io.tradingsdk.core.indicator.SimpleMovingAverage;
+import io.tradingsdk.core.internal.Decimals;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
@@ -98,7 +99,7 @@ public final class MovingAverageCrossoverStrategy implements TradingStrategy {
         SignalSettings s = settings;
         SignalAction action = crossing == Crossing.UP ? SignalAction.BUY : s.exitAction();
         return context.signal(symbol, action, s.confidence(), s.expectedReturn(), s.expectedLoss(),
-                BigDecimal.valueOf(close));
+                Decimals.of(close));
     }
 
     /**

@@ -8,6 +8,7 @@ import io.tradingsdk.api.signal.SignalAction;
 import io.tradingsdk.api.strategy.StrategyContext;
 import io.tradingsdk.api.strategy.TradingStrategy;
 import io.tradingsdk.core.indicator.RelativeStrengthIndex;
+import io.tradingsdk.core.internal.Decimals;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
@@ -115,7 +116,7 @@ public final class RsiStrategy implements TradingStrategy {
         // Both at once is impossible: that needs rsi < oversold and rsi > overbought.
         SignalAction action = enter ? SignalAction.BUY : s.exitAction();
         return context.signal(symbol, action, s.confidence(), s.expectedReturn(), s.expectedLoss(),
-                BigDecimal.valueOf(close));
+                Decimals.of(close));
     }
 
     /**

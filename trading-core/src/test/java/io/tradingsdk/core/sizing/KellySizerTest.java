@@ -226,4 +226,19 @@ class KellySizerTest {
                 .hasMessageContaining("quantityStep");
         assertThatThrownBy(() -> SizingLimits.defaults().withMaxShares(BigDecimal.ZERO)).hasMessageContaining("maxShares");
     }
+
+    @Test
+    void kellyFractionIsTheTwelveDecimalHalfEvenRoundingOfItsShortestDecimal() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 1_000_000; i++) {
+            double f = i % 2 == 0 ? random.nextDouble() : random.nextInt(1, 1_000_000) / 1e6 * random.nextDouble();
+            assertThat(KellySizer.fraction(f))
+                    .as("fraction of %s", f)
+                    .isEqualTo(BigDecimal.valueOf(f).setScale(12, java.math.RoundingMode.HALF_EVEN));
+        }
+        // Exact ties at the twelfth decimal go half-even, like the decimal path.
+        assertThat(KellySizer.fraction(0.0000000000005)).isEqualTo(new BigDecimal("0.000000000000"));
+        assertThat(KellySizer.fraction(0.0000000000015)).isEqualTo(new BigDecimal("0.000000000002"));
+        assertThat(KellySizer.fraction(0.6 - 0.4)).isEqualTo(new BigDecimal("0.200000000000"));
+    }
 }

@@ -57,12 +57,12 @@ public final class SignalValidator {
             }
         }
         BigDecimal price = s.referencePrice();
-        if (price.signum() <= 0 || price.compareTo(MAX_PRICE) > 0 || price.stripTrailingZeros().scale() > MAX_SCALE) {
+        if (price.signum() <= 0 || price.compareTo(MAX_PRICE) > 0 || decimals(price) > MAX_SCALE) {
             return invalid("referencePrice must be in (0, " + MAX_PRICE.toPlainString() + "] with at most " + MAX_SCALE
                     + " decimals, was " + price.toPlainString());
         }
         BigDecimal qty = s.quantity();
-        if (qty != null && (qty.signum() <= 0 || qty.compareTo(MAX_QUANTITY) > 0 || qty.stripTrailingZeros().scale() > MAX_SCALE)) {
+        if (qty != null && (qty.signum() <= 0 || qty.compareTo(MAX_QUANTITY) > 0 || decimals(qty) > MAX_SCALE)) {
             return invalid("quantity must be in (0, " + MAX_QUANTITY.toPlainString() + "] with at most " + MAX_SCALE
                     + " decimals, was " + qty.toPlainString());
         }
@@ -75,25 +75,31 @@ public final class SignalValidator {
      */
     static boolean isWellFormedSymbol(String symbol) {
         int slash = symbol.indexOf('/');
-        String base = slash < 0 ? symbol : symbol.substring(0, slash);
-        if (!part(base, 1, 12, true)) {
+        int baseEnd = slash < 0 ? symbol.length() : slash;
+        if (!part(symbol, 0, baseEnd, 1, 12, true)) {
             return false;
         }
-        return slash < 0 || part(symbol.substring(slash + 1), 2, 12, false);
+        return slash < 0 || part(symbol, slash + 1, symbol.length(), 2, 12, false);
     }
 
-    private static boolean part(String p, int min, int max, boolean dots) {
-        int n = p.length();
-        if (n < min || n > max || p.charAt(0) < 'A' || p.charAt(0) > 'Z') {
+    /** Whether symbol[from, to) is a well-formed part (no substring: this runs for every signal). */
+    private static boolean part(String symbol, int from, int to, int min, int max, boolean dots) {
+        int n = to - from;
+        if (n < min || n > max || symbol.charAt(from) < 'A' || symbol.charAt(from) > 'Z') {
             return false;
         }
-        for (int i = 1; i < n; i++) {
-            char c = p.charAt(i);
+        for (int i = from + 1; i < to; i++) {
+            char c = symbol.charAt(i);
             if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (dots && c == '.'))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Decimals without trailing zeros; strips (allocating) only when the scale says there may be too many. */
+    private static int decimals(BigDecimal d) {
+        return d.scale() <= MAX_SCALE ? d.scale() : d.stripTrailingZeros().scale();
     }
 
     private static RiskDecision.Denied invalid(String message) {
