@@ -49,7 +49,6 @@ public final class InMemoryTradeJournal implements TradeJournal {
     private final Object lock = new Object();
     private final Map<String, OrderIntent> intents = new LinkedHashMap<>();
     private final Map<String, List<OrderEvent>> eventsByOrder = new HashMap<>();
-    private final Set<String> eventKeys = new HashSet<>();
     private final Map<String, Fill> fills = new LinkedHashMap<>();
     private final Set<SignalKey> signalKeys = new HashSet<>();
     private final List<Signal> signals = new ArrayList<>();
@@ -105,12 +104,36 @@ public final class InMemoryTradeJournal implements TradeJournal {
     @Override
     public void recordOrderEvent(OrderEvent event) {
         Objects.requireNonNull(event, "event");
-        String key = event.eventKey();
         synchronized (lock) {
-            if (acceptsWrites() && eventKeys.add(key)) {
-                eventsByOrder.computeIfAbsent(event.clientOrderId(), k -> new ArrayList<>()).add(event);
+            if (!acceptsWrites()) {
+                return;
+            }
+            List<OrderEvent> list = eventsByOrder.get(event.clientOrderId());
+            if (list == null) {
+                list = new ArrayList<>(4);
+                eventsByOrder.put(event.clientOrderId(), list);
+            } else if (containsSameEvent(list, event)) {
+                return;
+            }
+            list.add(event);
+        }
+    }
+
+    /**
+     * Whether an event with the same {@link OrderEvent#eventKey()} is recorded for this order,
+     * compared field by field rather than through the key string (an order has a handful of
+     * events; scanning them is cheaper than building a key for every event).
+     */
+    private static boolean containsSameEvent(List<OrderEvent> events, OrderEvent e) {
+        String fillId = e.fill() == null ? null : e.fill().fillId();
+        for (int i = events.size() - 1; i >= 0; i--) {
+            OrderEvent o = events.get(i);
+            if (o.type() == e.type() && o.filledQuantity().compareTo(e.filledQuantity()) == 0
+                    && Objects.equals(o.fill() == null ? null : o.fill().fillId(), fillId)) {
+                return true;
             }
         }
+        return false;
     }
 
     @Override

@@ -12,9 +12,11 @@ import org.slf4j.LoggerFactory;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,16 +83,23 @@ public final class OrderTracker {
     /** Default number of finished (terminal) orders kept for late or repeated events. */
     public static final int DEFAULT_FINISHED_RETENTION = 10_000;
 
-    /** Orders that can still change. */
+    /** Stands for an order whose details are gone (evicted from {@link #finished}); its id is never used twice. */
+    private static final Object RETIRED = new Object();
+
+    /**
+     * Every client order id ever tracked: its {@link TrackedOrder} while open or among the retained
+     * finished ones, {@link #RETIRED} after. One map, so a lookup or a new id costs one hash probe.
+     */
+    private final Map<String, Object> byId = new HashMap<>();
+    /** Orders that can still change, in creation order. */
     private final Map<String, TrackedOrder> orders = new LinkedHashMap<>();
     /**
-     * The most recently finished orders, oldest evicted first: late and repeated events of an order
+     * The most recently finished orders, oldest first: late and repeated events of an order
      * (reconnect backfills) still find it, while a session that runs for months does not keep every
      * order it ever placed. The journal keeps the full history.
      */
-    private final Map<String, TrackedOrder> finished;
-    /** Ids of orders evicted from {@link #finished}: their details are gone, but an id is never used twice. */
-    private final java.util.Set<String> retiredIds = new java.util.HashSet<>();
+    private final ArrayDeque<TrackedOrder> finished = new ArrayDeque<>();
+    private final int finishedRetention;
 
     /**
      * A tracker whose local transitions are stamped with {@code clock.now()}: pass the engine's
@@ -108,16 +117,7 @@ public final class OrderTracker {
         if (finishedRetention < 1) {
             throw new IllegalArgumentException("finishedRetention must be at least 1, was " + finishedRetention);
         }
-        this.finished = new LinkedHashMap<>(16, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, TrackedOrder> eldest) {
-                if (size() > finishedRetention) {
-                    retiredIds.add(eldest.getKey());
-                    return true;
-                }
-                return false;
-            }
-        };
+        this.finishedRetention = finishedRetention;
     }
 
     /** A tracker whose local transitions are stamped with wall-clock time (tools, tests). */
@@ -145,13 +145,10 @@ public final class OrderTracker {
         Objects.requireNonNull(intent, "intent");
         String id = intent.clientOrderId();
         TrackedOrder order = new TrackedOrder(intent);
-        TrackedOrder open = orders.putIfAbsent(id, order);
-        if (open != null || finished.containsKey(id) || retiredIds.contains(id)) {
-            if (open == null) {
-                orders.remove(id);
-            }
+        if (byId.putIfAbsent(id, order) != null) {
             throw new IllegalStateException("clientOrderId '" + id + "' is already tracked");
         }
+        orders.put(id, order);
         return order;
     }
 
@@ -252,8 +249,7 @@ public final class OrderTracker {
 
     /** The tracked order (open, or among the recently finished), or {@code null} if the id is unknown. */
     public TrackedOrder get(String clientOrderId) {
-        TrackedOrder o = orders.get(clientOrderId);
-        return o != null ? o : finished.get(clientOrderId);
+        return byId.get(clientOrderId) instanceof TrackedOrder o ? o : null;
     }
 
     /** Whether this client order id was ever used: open, recently finished, or retired. */
@@ -262,16 +258,19 @@ public final class OrderTracker {
      * never reused). {@code get(id) == null && isRetired(id)} is {@code isKnown(id)} with one lookup.
      */
     public boolean isRetired(String clientOrderId) {
-        return retiredIds.contains(clientOrderId);
+        return byId.get(clientOrderId) == RETIRED;
     }
 
     public boolean isKnown(String clientOrderId) {
-        return orders.containsKey(clientOrderId) || finished.containsKey(clientOrderId) || retiredIds.contains(clientOrderId);
+        return byId.containsKey(clientOrderId);
     }
 
     private void retireIfFinished(TrackedOrder order) {
         if (order.isTerminal() && orders.remove(order.clientOrderId()) != null) {
-            finished.put(order.clientOrderId(), order);
+            finished.addLast(order);
+            if (finished.size() > finishedRetention) {
+                byId.put(finished.pollFirst().clientOrderId(), RETIRED);
+            }
         }
     }
 

@@ -250,6 +250,9 @@ class AnalyzerWithEngineTest {
             assertThat(withCorrelation).as("runs that saw A held").isGreaterThan(0);
             assertThat(windowsChecked.get()).isGreaterThan(0);
             assertThat(analyzer.failedRuns()).isZero();
+            // The loop runs on its own thread: a snapshot request queues behind every bar sent, so
+            // once it answers, the last bar has reached the analyzer.
+            engine.portfolio().get(10, TimeUnit.SECONDS);
             PriceWindow last = analyzer.window("A");
             assertThat(last.barStart(last.size() - 1)).isEqualTo(T0.plus(Duration.ofMinutes(bars - 1)));
         }
