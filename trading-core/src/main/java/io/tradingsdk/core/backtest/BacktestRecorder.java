@@ -35,6 +35,10 @@ public final class BacktestRecorder implements EngineObserver {
     private double peakEquity;
     private double maxDrawdown;
     private long currentDay = Long.MIN_VALUE;
+    /** The local day of [dayFromSecond, dayUntilSecond), within which one zone offset holds. */
+    private long cachedDay;
+    private long dayFromSecond = Long.MAX_VALUE;
+    private long dayUntilSecond = Long.MIN_VALUE;
     private double lastEquity;
     private final List<Double> dailyCloses = new ArrayList<>();
     private final Map<DenialReason, Long> denials = new EnumMap<>(DenialReason.class);
@@ -57,7 +61,12 @@ public final class BacktestRecorder implements EngineObserver {
         double equity = portfolio instanceof io.tradingsdk.core.ledger.PortfolioLedger l ? l.equityEstimate()
                 : portfolio.equity().doubleValue();
         Instant t = bar.start();
-        long day = Math.floorDiv(t.getEpochSecond() + zoneRules.getOffset(t).getTotalSeconds(), 86_400L);
+        long second = t.getEpochSecond();
+        // Bars of one day share its offset: look the zone up only when a bar leaves the cached day.
+        if (second < dayFromSecond || second >= dayUntilSecond) {
+            cacheDayOf(t);
+        }
+        long day = cachedDay;
         if (day != currentDay) {
             if (currentDay != Long.MIN_VALUE) {
                 dailyCloses.add(lastEquity);
@@ -73,6 +82,25 @@ public final class BacktestRecorder implements EngineObserver {
                 maxDrawdown = dd;
             }
         }
+    }
+
+    private void cacheDayOf(Instant t) {
+        long second = t.getEpochSecond();
+        int offset = zoneRules.getOffset(t).getTotalSeconds();
+        cachedDay = Math.floorDiv(second + offset, 86_400L);
+        // The day's span in UTC seconds under this offset, cut short at the next offset change.
+        long from = cachedDay * 86_400L - offset;
+        long until = from + 86_400L;
+        java.time.zone.ZoneOffsetTransition next = zoneRules.nextTransition(t);
+        if (next != null && next.toEpochSecond() < until) {
+            until = next.toEpochSecond();
+        }
+        java.time.zone.ZoneOffsetTransition previous = zoneRules.previousTransition(t);
+        if (previous != null && previous.toEpochSecond() > from) {
+            from = previous.toEpochSecond();
+        }
+        dayFromSecond = from;
+        dayUntilSecond = until;
     }
 
     @Override

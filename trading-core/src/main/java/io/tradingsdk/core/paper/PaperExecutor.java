@@ -133,7 +133,8 @@ public final class PaperExecutor implements Executor, BarListener {
     private final java.util.Set<String> retiredIds = new java.util.HashSet<>();
     private final int finishedOrderRetention;
     private final Map<String, PaperOrder> openOrders = new LinkedHashMap<>();
-    private final Map<String, Instant> lastBarStart = new HashMap<>();
+    /** Per symbol, a one-slot holder of the last bar's start: one lookup per bar, no put. */
+    private final Map<String, Instant[]> lastBarStart = new HashMap<>();
     private final PaperAccount account;
     private long orderSequence;
     private volatile boolean closed;
@@ -339,12 +340,15 @@ public final class PaperExecutor implements Executor, BarListener {
                 return;
             }
             String symbol = bar.symbol();
-            Instant previous = lastBarStart.get(symbol);
-            if (previous != null && !bar.start().isAfter(previous)) {
-                log.debug("ignoring bar {} at {}: not after the last one seen at {}", symbol, bar.start(), previous);
+            Instant[] last = lastBarStart.get(symbol);
+            if (last == null) {
+                last = new Instant[1];
+                lastBarStart.put(symbol, last);
+            } else if (!bar.start().isAfter(last[0])) {
+                log.debug("ignoring bar {} at {}: not after the last one seen at {}", symbol, bar.start(), last[0]);
                 return;
             }
-            lastBarStart.put(symbol, bar.start());
+            last[0] = bar.start();
             account.markPrice(symbol, bar.close());
             // The common case on the bar path is no open order: nothing to match, nothing to allocate.
             if (!openOrders.isEmpty()) {
@@ -546,8 +550,8 @@ public final class PaperExecutor implements Executor, BarListener {
     }
 
     private PaperOrder register(OrderRequest request, Instant now) {
-        PaperOrder order = new PaperOrder(request, NAME + "-" + (++orderSequence), now,
-                lastBarStart.get(request.symbol()));
+        Instant[] last = lastBarStart.get(request.symbol());
+        PaperOrder order = new PaperOrder(request, NAME + "-" + (++orderSequence), now, last == null ? null : last[0]);
         orders.put(request.clientOrderId(), order);
         return order;
     }
