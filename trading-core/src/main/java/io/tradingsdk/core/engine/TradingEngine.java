@@ -35,6 +35,7 @@ import io.tradingsdk.api.strategy.StrategyContext;
 import io.tradingsdk.api.strategy.StrategyProvider;
 import io.tradingsdk.api.strategy.TradingStrategy;
 import io.tradingsdk.api.time.TradingClock;
+import io.tradingsdk.core.engine.internal.CallbackFuture;
 import io.tradingsdk.core.engine.internal.SignalValidator;
 import io.tradingsdk.core.journal.InMemoryTradeJournal;
 import io.tradingsdk.core.ledger.PortfolioLedger;
@@ -117,6 +118,8 @@ public final class TradingEngine implements BarListener, AutoCloseable {
      * three cores it starts a new thread for every task.
      */
     private final java.util.concurrent.Executor callbacks;
+    /** Where continuations of host futures run: the callbacks, or the caller once they are shut down. */
+    private final java.util.concurrent.Executor continuations;
     private final java.util.concurrent.ExecutorService ownedCallbacks;
 
     // Loop state: touched by the loop thread only.
@@ -177,6 +180,14 @@ public final class TradingEngine implements BarListener, AutoCloseable {
             });
             this.callbacks = ownedCallbacks;
         }
+        java.util.concurrent.Executor cb = this.callbacks;
+        this.continuations = task -> {
+            try {
+                cb.execute(task);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                task.run(); // after close: the loop has stopped, so the caller's thread is not the loop
+            }
+        };
         this.ledger = new PortfolioLedger(accountId, b.initialCash);
         this.tracker = new OrderTracker(clock);
 
@@ -276,14 +287,15 @@ public final class TradingEngine implements BarListener, AutoCloseable {
 
     /**
      * Hands the engine a signal from the host (the execute-a-signal path). Thread-safe. The future
-     * completes, off the caller's thread, with {@link SignalOutcome.Denied} and its reason or
+     * is completed by the event loop, but every stage chained to it (async or not) runs on the
+     * engine's callback executor, never on the loop; it completes with {@link SignalOutcome.Denied} and its reason or
      * {@link SignalOutcome.Submitted} with the order and its client order id; later order events
      * follow through the listeners. Re-sending a signal with the same strategy id and signal id
      * returns the same order and never sends a second one.
      */
     public CompletableFuture<SignalOutcome> execute(Signal signal) {
         Objects.requireNonNull(signal, "signal");
-        CompletableFuture<SignalOutcome> f = new CompletableFuture<>();
+        CompletableFuture<SignalOutcome> f = new CallbackFuture<>(continuations);
         if (closed.get()) {
             f.completeExceptionally(new IllegalStateException("engine " + accountId + " is closed"));
             return f;
@@ -920,7 +932,9 @@ public final class TradingEngine implements BarListener, AutoCloseable {
     }
 
     private void complete(CompletableFuture<SignalOutcome> future, SignalOutcome outcome) {
-        if (future != null) {
+        if (future instanceof CallbackFuture) {
+            future.complete(outcome); // its continuations run on the callback executor, never here
+        } else if (future != null) {
             future.completeAsync(() -> outcome, callbacks); // off the loop: a host's continuation must not run here
         }
     }

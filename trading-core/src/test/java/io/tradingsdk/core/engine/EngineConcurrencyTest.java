@@ -93,4 +93,45 @@ class EngineConcurrencyTest {
             engine.close();
         }
     }
+
+    @Test
+    @DisplayName("a host's continuations on a signal's future never run on the engine's loop thread, chained or not")
+    void hostContinuationsNeverRunOnTheLoop() throws Exception {
+        SimulatedClock clock = new SimulatedClock(EngineFixture.T0);
+        PaperExecutor paper = new PaperExecutor(PaperExecutorConfig.defaults().withInitialCash(new BigDecimal("100000")), clock);
+        TradingEngine engine = TradingEngine.builder("continuations")
+                .clock(clock)
+                .sizer(new KellySizer())
+                .riskRules(RuleBasedRiskManager.defaultRules(EngineFixture.context(clock)))
+                .executor(paper)
+                .tradableSymbols(Set.of("AAPL"))
+                .build();
+        engine.start();
+        try {
+            engine.onBar(new Bar("AAPL", EngineFixture.T0, Timeframe.MINUTE_1, 100, 100, 100, 100, 1));
+            Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            Set<Thread> loop = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            List<CompletableFuture<?>> stages = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                Signal s = new Signal("cont-" + i, "host", "AAPL", i % 2 == 0 ? SignalAction.BUY : SignalAction.CLOSE,
+                        0.6, 0.04, -0.02, new BigDecimal("100"), BigDecimal.ONE, EngineFixture.T0);
+                CompletableFuture<SignalOutcome> f = engine.execute(s);
+                Runnable note = () -> threads.add(Thread.currentThread().getName());
+                stages.add(f.thenApply(o -> { note.run(); return o; })
+                        .thenAccept(o -> note.run())
+                        .thenCompose(v -> { note.run(); return CompletableFuture.completedFuture(v); })
+                        .thenRun(note));
+                stages.add(f.whenComplete((o, e) -> note.run()));
+                stages.add(f.handle((o, e) -> { note.run(); return o; }));
+                stages.add(f.thenCombine(CompletableFuture.completedFuture(1), (o, one) -> { note.run(); return o; }));
+                stages.add(f.exceptionally(e -> null).thenAccept(o -> note.run()));
+            }
+            CompletableFuture.allOf(stages.toArray(new CompletableFuture[0])).get(30, TimeUnit.SECONDS);
+            // Not the loop ("trading-engine-continuations"), and not the caller either, even when a stage
+            // is added after the engine completed the future: always the callback thread.
+            assertThat(threads).containsOnly("trading-engine-continuations-callbacks");
+        } finally {
+            engine.close();
+        }
+    }
 }
