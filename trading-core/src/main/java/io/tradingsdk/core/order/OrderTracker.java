@@ -94,11 +94,12 @@ public final class OrderTracker {
     /** Orders that can still change, in creation order. */
     private final Map<String, TrackedOrder> orders = new LinkedHashMap<>();
     /**
-     * The most recently finished orders, oldest first: late and repeated events of an order
+     * The ids of the most recently finished orders, oldest first (the ids themselves, not the
+     * orders: evicting a long-finished order then touches one cold object fewer): late and repeated events of an order
      * (reconnect backfills) still find it, while a session that runs for months does not keep every
      * order it ever placed. The journal keeps the full history.
      */
-    private final ArrayDeque<TrackedOrder> finished = new ArrayDeque<>();
+    private final ArrayDeque<String> finished = new ArrayDeque<>();
     private final int finishedRetention;
 
     /**
@@ -267,9 +268,9 @@ public final class OrderTracker {
 
     private void retireIfFinished(TrackedOrder order) {
         if (order.isTerminal() && orders.remove(order.clientOrderId()) != null) {
-            finished.addLast(order);
+            finished.addLast(order.clientOrderId());
             if (finished.size() > finishedRetention) {
-                byId.put(finished.pollFirst().clientOrderId(), RETIRED);
+                byId.put(finished.pollFirst(), RETIRED);
             }
         }
     }

@@ -36,6 +36,7 @@ public final class FixedFractionalSizer implements PositionSizer {
     private final double riskFraction;
     private final BigDecimal riskFractionDecimal;
     private final SizingLimits limits;
+    private final BigDecimal maxShareSteps;
 
     /**
      * @param riskFraction fraction of equity lost if the stop is hit, in (0, 1]
@@ -51,6 +52,7 @@ public final class FixedFractionalSizer implements PositionSizer {
         this.riskFraction = riskFraction;
         this.riskFractionDecimal = BigDecimal.valueOf(riskFraction);
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.maxShareSteps = Sizing.maxShareSteps(limits);
     }
 
     /** 1% risk per trade with {@link SizingLimits#defaults()}. */
@@ -76,9 +78,12 @@ public final class FixedFractionalSizer implements PositionSizer {
         if (!(loss != 0.0) || !Double.isFinite(loss)) {
             throw new IllegalArgumentException("expectedLoss must be non-zero and finite, was " + loss);
         }
+        // Both decimals convert back to these doubles exactly (shortest decimals of them).
         BigDecimal stop = Decimals.of(Math.abs(loss));
-        BigDecimal budget = portfolio.equity().multiply(riskFractionDecimal);
-        return Sizing.quantity(limits, budget, stop, signal, price, portfolio);
+        BigDecimal equity = portfolio.equity();
+        BigDecimal budget = equity.multiply(riskFractionDecimal);
+        return Sizing.quantity(limits, maxShareSteps, equity, budget, equity.doubleValue() * riskFraction, stop, Math.abs(loss), signal,
+                price, portfolio);
     }
 
     @Override

@@ -40,6 +40,7 @@ public final class KellySizer implements PositionSizer {
 
     private final double kellyFraction;
     private final SizingLimits limits;
+    private final BigDecimal maxShareSteps;
 
     /**
      * @param kellyFraction multiplier on the full Kelly fraction, in (0, 1]
@@ -54,6 +55,7 @@ public final class KellySizer implements PositionSizer {
         }
         this.kellyFraction = kellyFraction;
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.maxShareSteps = Sizing.maxShareSteps(limits);
     }
 
     /** Half Kelly with {@link SizingLimits#defaults()}. */
@@ -106,8 +108,10 @@ public final class KellySizer implements PositionSizer {
         // f is a statistic computed in binary floating point: 0.6 - 0.4 gives 0.19999999999999996.
         // Twelve decimals keep every meaningful digit and let the worked examples size exactly.
         BigDecimal fraction = fraction(f);
-        BigDecimal budget = portfolio.equity().multiply(fraction);
-        return Sizing.quantity(limits, budget, BigDecimal.ONE, signal, price, portfolio);
+        BigDecimal equity = portfolio.equity();
+        BigDecimal budget = equity.multiply(fraction);
+        return Sizing.quantity(limits, maxShareSteps, equity, budget, equity.doubleValue() * fraction.doubleValue(), BigDecimal.ONE, 1.0,
+                signal, price, portfolio);
     }
 
     /**
