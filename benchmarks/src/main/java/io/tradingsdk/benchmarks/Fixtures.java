@@ -93,7 +93,7 @@ public final class Fixtures {
             submitted++;
             if (cancelAtOnce && listener != null) {
                 listener.onOrderEvent(new io.tradingsdk.api.order.OrderEvent(io.tradingsdk.api.order.OrderEventType.CANCELED,
-                        request.clientOrderId(), "b-" + submitted, request.symbol(), request.side(), BigDecimal.ZERO, null,
+                        request.clientOrderId(), Long.toString(submitted), request.symbol(), request.side(), BigDecimal.ZERO, null,
                         null, account.time(), "canceled at once by the benchmark broker"));
             }
         }

@@ -76,7 +76,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Threads.</b> All work happens on one event loop. Everything a host calls ({@link #onBar},
  * {@link #execute}, {@link #setTradingState}, ...) is thread-safe and only enqueues onto a lock-free
- * inbox; the loop does the work in arrival order. The loop does no I/O and takes no locks: slow
+ * inbox; the loop does the work in arrival order. Events raised on the loop's own thread (an executor
+ * that answers inside {@code submit}, paper fills in a backtest) go to a plain loop-local queue
+ * instead, which runs first, in its own order. The loop does no I/O and takes no locks: slow
  * things (journal writes, broker calls, lookups) run elsewhere and come back as events. The loop
  * is either the engine's own thread ({@link #start()}: paper and live trading) or the caller of
  * {@link #runPendingEvents()} (a backtest runner driving the engine synchronously). The same code
@@ -139,6 +141,8 @@ public final class TradingEngine implements BarListener, AutoCloseable {
 
     // Cross-thread state.
     private final ConcurrentLinkedQueue<Object> inbox = new ConcurrentLinkedQueue<>();
+    /** Events enqueued by the loop's own thread: no node, no CAS; only that thread touches it. */
+    private final java.util.ArrayDeque<Object> local = new java.util.ArrayDeque<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean ready;
@@ -258,7 +262,7 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         beginOnce();
         int n = 0;
         Object e;
-        while ((e = inbox.poll()) != null) {
+        while ((e = nextEvent()) != null) {
             dispatch(e);
             n++;
         }
@@ -274,7 +278,7 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         Objects.requireNonNull(bar, "bar");
         runPendingEvents();
         dispatch(bar);
-        if (!inbox.isEmpty()) {
+        if (!local.isEmpty() || !inbox.isEmpty()) {
             runPendingEvents();
         }
     }
@@ -436,6 +440,11 @@ public final class TradingEngine implements BarListener, AutoCloseable {
     }
 
     private void enqueue(Object event) {
+        Thread me = Thread.currentThread();
+        if (me == loopThread || me == drivingThread) {
+            local.addLast(event);
+            return;
+        }
         inbox.offer(event);
         Thread t = loopThread;
         if (t != null && loopParked) {
@@ -443,9 +452,15 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         }
     }
 
+    /** The next event: the loop's own first, then the inbox. Loop thread only. */
+    private Object nextEvent() {
+        Object e = local.pollFirst();
+        return e != null ? e : inbox.poll();
+    }
+
     private void loop() {
         while (!closed.get()) {
-            Object e = inbox.poll();
+            Object e = nextEvent();
             if (e == null) {
                 loopParked = true;
                 e = inbox.poll();
