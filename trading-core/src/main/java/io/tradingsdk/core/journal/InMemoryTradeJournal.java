@@ -47,8 +47,10 @@ public final class InMemoryTradeJournal implements TradeJournal {
     private static final Logger log = LoggerFactory.getLogger(InMemoryTradeJournal.class);
 
     private final Object lock = new Object();
-    private final Map<String, OrderIntent> intents = new LinkedHashMap<>();
-    private final Map<String, List<OrderEvent>> eventsByOrder = new HashMap<>();
+    /** Per client order id, its intent and events: one map entry per order, not one per kind of record. */
+    private final Map<String, OrderRecords> orders = new HashMap<>();
+    /** Intents in the order they were recorded. */
+    private final List<OrderIntent> intentsInOrder = new ArrayList<>();
     private final Map<String, Fill> fills = new LinkedHashMap<>();
     private final Set<SignalKey> signalKeys = new HashSet<>();
     private final List<Signal> signals = new ArrayList<>();
@@ -96,7 +98,15 @@ public final class InMemoryTradeJournal implements TradeJournal {
                 return CompletableFuture.failedFuture(new IllegalStateException(
                         "journal is closed; intent " + intent.clientOrderId() + " was not recorded"));
             }
-            intents.putIfAbsent(intent.clientOrderId(), intent);
+            OrderRecords r = orders.get(intent.clientOrderId());
+            if (r == null) {
+                r = new OrderRecords();
+                orders.put(intent.clientOrderId(), r);
+            }
+            if (r.intent == null) {
+                r.intent = intent;
+                intentsInOrder.add(intent);
+            }
         }
         return CompletableFuture.completedFuture(null);
     }
@@ -108,14 +118,14 @@ public final class InMemoryTradeJournal implements TradeJournal {
             if (!acceptsWrites()) {
                 return;
             }
-            List<OrderEvent> list = eventsByOrder.get(event.clientOrderId());
-            if (list == null) {
-                list = new ArrayList<>(4);
-                eventsByOrder.put(event.clientOrderId(), list);
-            } else if (containsSameEvent(list, event)) {
+            OrderRecords r = orders.get(event.clientOrderId());
+            if (r == null) {
+                r = new OrderRecords();
+                orders.put(event.clientOrderId(), r);
+            } else if (containsSameEvent(r.events, event)) {
                 return;
             }
-            list.add(event);
+            r.events.add(event);
         }
     }
 
@@ -156,14 +166,15 @@ public final class InMemoryTradeJournal implements TradeJournal {
     public Optional<OrderIntent> findIntent(String clientOrderId) {
         Objects.requireNonNull(clientOrderId, "clientOrderId");
         synchronized (lock) {
-            return Optional.ofNullable(intents.get(clientOrderId));
+            OrderRecords r = orders.get(clientOrderId);
+            return Optional.ofNullable(r == null ? null : r.intent);
         }
     }
 
     @Override
     public List<OrderIntent> intents() {
         synchronized (lock) {
-            return List.copyOf(intents.values());
+            return List.copyOf(intentsInOrder);
         }
     }
 
@@ -171,7 +182,8 @@ public final class InMemoryTradeJournal implements TradeJournal {
     public List<OrderEvent> orderEvents(String clientOrderId) {
         Objects.requireNonNull(clientOrderId, "clientOrderId");
         synchronized (lock) {
-            List<OrderEvent> list = eventsByOrder.get(clientOrderId);
+            OrderRecords r = orders.get(clientOrderId);
+            List<OrderEvent> list = r == null ? null : r.events;
             return list == null ? List.of() : List.copyOf(list);
         }
     }
@@ -253,5 +265,11 @@ public final class InMemoryTradeJournal implements TradeJournal {
     }
 
     private record SignalKey(String strategyId, String signalId) {
+    }
+
+    /** What the journal holds for one client order id (guarded by the journal's lock). */
+    private static final class OrderRecords {
+        OrderIntent intent;
+        final List<OrderEvent> events = new ArrayList<>(4);
     }
 }

@@ -20,6 +20,8 @@ public final class SignalValidator {
     static final double MAX_EXPECTED_RETURN = 10.0;
 
     private final Set<String> tradableSymbols;
+    /** The last symbol found well formed (identity compared); the validator is used on the event loop only. */
+    private String lastWellFormedSymbol;
 
     /** @param tradableSymbols the symbols this engine trades; empty means any well-formed symbol */
     public SignalValidator(Set<String> tradableSymbols) {
@@ -34,8 +36,13 @@ public final class SignalValidator {
         if (s.strategyId().isBlank() || s.strategyId().length() > 64) {
             return invalid("strategyId must be 1 to 64 characters, was '" + s.strategyId() + "'");
         }
-        if (!isWellFormedSymbol(s.symbol())) {
-            return new RiskDecision.Denied(DenialReason.UNKNOWN_SYMBOL, "symbol '" + s.symbol() + "' is malformed");
+        String symbol = s.symbol();
+        // Strategies pass the same String instance signal after signal: checked once, it stays valid.
+        if (symbol != lastWellFormedSymbol) {
+            if (!isWellFormedSymbol(symbol)) {
+                return new RiskDecision.Denied(DenialReason.UNKNOWN_SYMBOL, "symbol '" + s.symbol() + "' is malformed");
+            }
+            lastWellFormedSymbol = symbol;
         }
         if (!tradableSymbols.isEmpty() && !tradableSymbols.contains(s.symbol())) {
             return new RiskDecision.Denied(DenialReason.UNKNOWN_SYMBOL, "symbol '" + s.symbol()
