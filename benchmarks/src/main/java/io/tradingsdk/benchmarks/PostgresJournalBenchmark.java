@@ -92,7 +92,7 @@ public class PostgresJournalBenchmark {
     private final Thread cleanUpAtExit = new Thread(this::cleanUp, "journal-benchmark-cleanup");
 
     @Setup(Level.Trial)
-    public void start() throws IOException {
+    public synchronized void start() throws IOException { // synchronized: the exit hook sees these fields
         Runtime.getRuntime().addShutdownHook(cleanUpAtExit);
         database = EmbeddedDatabase.start();
         spillDirectory = Files.createTempDirectory("trading-bench-spill");
