@@ -2,10 +2,13 @@
 # Runs the benchmark suite and prints a summary table (Markdown) with the targets.
 #
 #   benchmarks/run.sh              full run: every benchmark with its annotated settings (3 forks,
-#                                  fixed heap, -XX:+AlwaysPreTouch), -prof gc, then the 10M-bar memory run
+#                                  fixed heap, -XX:+AlwaysPreTouch), -prof gc, then the 10M-bar memory run;
+#                                  PostgresJournalBenchmark starts an embedded PostgreSQL in each fork (binaries
+#                                  in the jar, data in a temporary directory it deletes; no server needed)
 #   benchmarks/run.sh --quick      smoke run for CI: 1 fork, one short iteration, 10,000 bars, 512 MB
 #                                  heaps, a 1M-bar memory run; the figures mean nothing, the run proves
 #                                  the suite still builds, its trade check passes and every benchmark runs
+#                                  (the journal one against its own embedded PostgreSQL, rows checked)
 #   options: --no-build            use benchmarks/target/benchmarks.jar as it is
 #            --out DIR             where results go (default benchmarks/target/results/<UTC time>)
 #            --only REGEX          only the JMH benchmarks matching REGEX (skips the memory run unless
@@ -91,9 +94,6 @@ if [ -z "$only" ] || [ "$only" = Memory ]; then
   "$java" -Xms512m -Xmx512m -XX:+AlwaysPreTouch -cp "$jar" io.tradingsdk.benchmarks.MemoryBacktest \
     "$memory_bars" none "$out/memory.txt"
 fi
-
-# PostgreSQL journal (batched rows/s, intent-commit latency p50/p99 against the embedded PostgreSQL
-# the tests use): lands with trading-postgres; this script gets its section then.
 
 echo "== summary ($out/summary.md)"
 {

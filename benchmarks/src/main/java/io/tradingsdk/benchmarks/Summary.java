@@ -115,7 +115,13 @@ public final class Summary {
                     .append(" | ").append(memoryVerdict(m))
                     .append(" | MemoryBacktest, 1 run |\n");
         }
-        out.append("| PostgreSQL journal: batched rows/s, intent-commit p50/p99 | lands with trading-postgres | - | - | - |\n");
+        find(all, "PostgresJournalBenchmark.batchedRows", "thrpt", Map.of()).ifPresent(r ->
+                row(out, "PostgreSQL journal, batched rows until durable (embedded PostgreSQL, fsync on)",
+                        perSecond(r, "rows") + " rows/s", "-", "-", r));
+        find(all, "PostgresJournalBenchmark.intentCommit", "sample", Map.of()).ifPresent(r ->
+                row(out, "PostgreSQL journal, intent commit (journal-first, synchronous commit)",
+                        "p50 " + percentile(r, "50.0") + ", p99 " + percentile(r, "99.0") + ", p99.9 " + percentile(r, "99.9")
+                                + "; " + score(r) + " avg", "-", "-", r));
         return out.toString();
     }
 
@@ -198,7 +204,12 @@ public final class Summary {
     }
 
     private static String barsPerSecond(JsonNode r) {
-        JsonNode b = r.path("secondaryMetrics").path("bars");
+        return perSecond(r, "bars");
+    }
+
+    /** A secondary {@code @AuxCounters} result (a count per second) with its error. */
+    private static String perSecond(JsonNode r, String counter) {
+        JsonNode b = r.path("secondaryMetrics").path(counter);
         double error = b.path("scoreError").asDouble(Double.NaN);
         return String.format(Locale.ROOT, "%,.0f", b.path("score").asDouble())
                 + (Double.isFinite(error) ? String.format(Locale.ROOT, " ± %,.0f", error) : "");

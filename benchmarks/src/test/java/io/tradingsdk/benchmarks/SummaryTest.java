@@ -36,7 +36,11 @@ class SummaryTest {
                 result("PipelineBenchmark.backtest", "thrpt", "\"bars\":\"10000\",\"impl\":\"ta4j-double\"", 100.0, "ops/s",
                         "\"bars\":{\"score\":1000000,\"scoreError\":1000,\"scoreUnit\":\"ops/s\"}", ""),
                 result("PipelineBenchmark.backtest", "thrpt", "\"bars\":\"10000\",\"impl\":\"ta4j-decimal\"", 10.0, "ops/s",
-                        "\"bars\":{\"score\":100000,\"scoreError\":1000,\"scoreUnit\":\"ops/s\"}", "")) + "]";
+                        "\"bars\":{\"score\":100000,\"scoreError\":1000,\"scoreUnit\":\"ops/s\"}", ""),
+                result("PostgresJournalBenchmark.batchedRows", "thrpt", "", 2.7, "ops/s",
+                        "\"rows\":{\"score\":54321,\"scoreError\":1234,\"scoreUnit\":\"ops/s\"}", ""),
+                result("PostgresJournalBenchmark.intentCommit", "sample", "", 612.5, "us/op", "",
+                        "\"50.0\":420,\"99.0\":6100,\"99.9\":9000")) + "]";
 
         String table = Summary.render(new ObjectMapper().readTree(json),
                 "MEMORY bars=10000000 journal=none maxHeapMB=512 liveAfterGcPeakMB=300.0 poolPeakSumMB=500.0 "
@@ -51,7 +55,9 @@ class SummaryTest {
         assertThat(table).containsPattern("sdk / ta4j-double \\| 3\\.00x \\| >= 30x \\| MISSED");
         assertThat(table).containsPattern("sdk / ta4j-decimal \\| 30\\.00x \\| - \\| -");
         assertThat(table).containsPattern("10000000-bar backtest memory, journal none \\| live after GC peak 300\\.0 MB.* \\| met");
-        assertThat(table).contains("lands with trading-postgres");
+        assertThat(table).contains("PostgreSQL journal, batched rows until durable (embedded PostgreSQL, fsync on) | 54,321 ± 1,234 rows/s");
+        assertThat(table).contains("PostgreSQL journal, intent commit (journal-first, synchronous commit) | p50 420 us, p99 6100 us,"
+                + " p99.9 9000 us; 612.5 us avg");
     }
 
     @Test
@@ -68,6 +74,6 @@ class SummaryTest {
         String table = Summary.render(new ObjectMapper().readTree("[]"), null);
 
         assertThat(table).contains("10M-bar backtest memory | not run");
-        assertThat(table).doesNotContain("risk check, all built-in rules");
+        assertThat(table).doesNotContain("risk check, all built-in rules").doesNotContain("PostgreSQL journal");
     }
 }
