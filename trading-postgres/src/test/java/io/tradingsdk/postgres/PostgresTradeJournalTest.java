@@ -64,6 +64,19 @@ class PostgresTradeJournalTest {
     }
 
     @Test
+    @DisplayName("after flush() completes, the stats show nothing left buffered in memory (a health check relies on it)")
+    void flushLeavesNothingBuffered() throws Exception {
+        try (PostgresTradeJournal journal = PostgresTradeJournal.open(config().build())) {
+            for (int i = 0; i < 500; i++) {
+                journal.recordSignal(JournalFixtures.signal("flush-" + i, "strategy-a", T0));
+            }
+            journal.flush().get(30, TimeUnit.SECONDS);
+            assertThat(journal.stats().bufferedInMemory()).isZero();
+            assertThat(journal.stats().inserted()).isEqualTo(500);
+        }
+    }
+
+    @Test
     @DisplayName("intents from several threads at once are each made durable once (group commit)")
     void concurrentIntents() throws Exception {
         try (PostgresTradeJournal journal = PostgresTradeJournal.open(config().build())) {

@@ -382,9 +382,14 @@ public final class WritePipeline {
                     return null;
                 }
                 Object head;
+                boolean removedMarker = false;
                 while ((head = memory.peekFirst()) instanceof Items.FlushMarker m) {
                     memory.pollFirst();
                     m.future().complete(null);
+                    removedMarker = true;
+                }
+                if (removedMarker) {
+                    memorySize = memory.size(); // a flush leaves nothing buffered in the stats
                 }
                 if (!memory.isEmpty()) {
                     List<Object> recs = new ArrayList<>(Math.min(batchSize, memory.size()));
