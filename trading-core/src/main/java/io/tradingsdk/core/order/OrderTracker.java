@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -92,7 +91,9 @@ public final class OrderTracker {
      */
     private final Map<String, Object> byId = new HashMap<>();
     /** Orders that can still change, in creation order. */
-    private final Map<String, TrackedOrder> orders = new LinkedHashMap<>();
+    private TrackedOrder openHead;
+    private TrackedOrder openTail;
+    private int openCount;
     /**
      * The ids of the most recently finished orders, oldest first (the ids themselves, not the
      * orders: evicting a long-finished order then touches one cold object fewer): late and repeated events of an order
@@ -149,7 +150,7 @@ public final class OrderTracker {
         if (byId.putIfAbsent(id, order) != null) {
             throw new IllegalStateException("clientOrderId '" + id + "' is already tracked");
         }
-        orders.put(id, order);
+        linkOpen(order);
         return order;
     }
 
@@ -266,8 +267,41 @@ public final class OrderTracker {
         return byId.containsKey(clientOrderId);
     }
 
+    /** Appends to the open orders (creation order), through the orders' own links: no entry to allocate. */
+    private void linkOpen(TrackedOrder order) {
+        order.open = true;
+        order.prevOpen = openTail;
+        if (openTail == null) {
+            openHead = order;
+        } else {
+            openTail.nextOpen = order;
+        }
+        openTail = order;
+        openCount++;
+    }
+
+    private void unlinkOpen(TrackedOrder order) {
+        TrackedOrder prev = order.prevOpen;
+        TrackedOrder next = order.nextOpen;
+        if (prev == null) {
+            openHead = next;
+        } else {
+            prev.nextOpen = next;
+        }
+        if (next == null) {
+            openTail = prev;
+        } else {
+            next.prevOpen = prev;
+        }
+        order.prevOpen = null;
+        order.nextOpen = null;
+        order.open = false;
+        openCount--;
+    }
+
     private void retireIfFinished(TrackedOrder order) {
-        if (order.isTerminal() && orders.remove(order.clientOrderId()) != null) {
+        if (order.isTerminal() && order.open) {
+            unlinkOpen(order);
             finished.addLast(order.clientOrderId());
             if (finished.size() > finishedRetention) {
                 byId.put(finished.pollFirst(), RETIRED);
@@ -278,7 +312,7 @@ public final class OrderTracker {
     /** Orders whose status is not terminal, in creation order; a new unmodifiable list. */
     public Collection<TrackedOrder> openOrders() {
         List<TrackedOrder> open = new ArrayList<>();
-        for (TrackedOrder o : orders.values()) {
+        for (TrackedOrder o = openHead; o != null; o = o.nextOpen) {
             if (!o.isTerminal()) {
                 open.add(o);
             }
@@ -288,7 +322,7 @@ public final class OrderTracker {
 
     /** Number of tracked orders: open ones plus the retained finished ones. */
     public int size() {
-        return orders.size() + finished.size();
+        return openCount + finished.size();
     }
 
     // ---- internals ----

@@ -47,6 +47,10 @@ public final class TrackedOrder {
     private BigDecimal appliedQuantity = BigDecimal.ZERO;
     private BigDecimal appliedNotional = BigDecimal.ZERO;
     /** What the engine last reported to the ledger as this order's working part (see {@link #reportedOpen}). */
+    /** The tracker's list of open orders runs through these (tracker only). */
+    TrackedOrder prevOpen;
+    TrackedOrder nextOpen;
+    boolean open;
     private BigDecimal reportedOpenQuantity = BigDecimal.ZERO;
     private BigDecimal reportedOpenBuyNotional = BigDecimal.ZERO;
 
