@@ -140,6 +140,9 @@ public final class TradingEngine implements BarListener, AutoCloseable {
     private boolean readyOnLoop;
 
     // Cross-thread state.
+    /** Loop-only cache of the last strategy's metrics recorder. */
+    private String lastRecorderId;
+    private TradingMetrics.StrategyRecorder lastRecorder;
     private final ConcurrentLinkedQueue<Object> inbox = new ConcurrentLinkedQueue<>();
     /** Events enqueued by the loop's own thread: no node, no CAS; only that thread touches it. */
     private final java.util.ArrayDeque<Object> local = new java.util.ArrayDeque<>();
@@ -762,10 +765,22 @@ public final class TradingEngine implements BarListener, AutoCloseable {
 
     // ------------------------------------------------------------------ signals
 
+    /** The metrics recorder of a strategy id; remembers the last one (most engines run one or two strategies). */
+    private TradingMetrics.StrategyRecorder recorder(String strategyId) {
+        if (strategyId.equals(lastRecorderId)) {
+            return lastRecorder;
+        }
+        TradingMetrics.StrategyRecorder r = metrics.strategy(strategyId);
+        lastRecorderId = strategyId;
+        lastRecorder = r;
+        return r;
+    }
+
+
     private void processSignal(Signal signal, StrategySlot slot, CompletableFuture<SignalOutcome> future) {
         long t0 = System.nanoTime();
         String strategyId = signal.strategyId();
-        metrics.onSignal(strategyId);
+        recorder(strategyId).onSignal();
         RiskDecision.Denied invalid = validator.validate(signal);
         if (invalid != null) {
             // Bad input leaves no trace in the journal or the ledger: only the outcome, the log and the metrics.
@@ -850,7 +865,7 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         }
         refreshExposure(tracker.create(intent));
         riskManager.onSubmitted(intent);
-        metrics.onApproved(strategyId);
+        recorder(strategyId).onApproved();
         journal.recordDecision(new DecisionRecord(signal.id(), strategyId, signal.symbol(), true, null, null,
                 intent.quantity(), intent.createdAt()));
         for (EngineObserver o : observers) {
@@ -915,7 +930,7 @@ public final class TradingEngine implements BarListener, AutoCloseable {
             log.error("engine {}: executor {} refused {}", accountId, executor.name(), clientOrderId, ex);
             resolveUnknown(clientOrderId, 0);
         }
-        metrics.onOrderSubmitted(intent.strategyId(), System.nanoTime() - startNanos);
+        recorder(intent.strategyId()).onOrderSubmitted(System.nanoTime() - startNanos);
         SignalOutcome outcome = new SignalOutcome.Submitted(intent.signalId(), intent.request());
         complete(future, outcome);
         deliver(outcome);
@@ -978,7 +993,7 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         }
         if (r.statusChanged()) {
             switch (order.status()) {
-                case FILLED -> metrics.onOrderFilled(intent.strategyId());
+                case FILLED -> recorder(intent.strategyId()).onOrderFilled();
                 case REJECTED -> {
                     metrics.onOrderRejected(intent.strategyId());
                     log.warn("engine {}: order {} rejected: {}", accountId, e.clientOrderId(), e.reason());
