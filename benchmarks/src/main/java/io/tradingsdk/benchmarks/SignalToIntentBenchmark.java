@@ -43,10 +43,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * the open-order exposure in the ledger, the rules' rate and duplicate windows, metrics, the
  * journal's decision and intent records, the hand-over to the executor (a broker that returns at
  * once and answers with CANCELED, whose processing is included so that working orders do not use up
- * the position room), and scheduling the signal's future on the engine's callback thread.
+ * the position room), and completing the signal's future (on the loop; continuations a host
+ * chains to it run on the engine's callback thread, and none are chained here).
  * <b>Not included</b>: making the {@link Signal} (done in an invocation-level setup, as a host
- * would before calling), the future's completion itself (another thread), and any broker round
- * trip or fill.
+ * would before calling) and any broker round trip or fill.
  *
  * <p>Every signal has its own id (the engine would otherwise answer a repeated id with the
  * existing order). The simulated clock advances 61 s before each signal, so that the default
