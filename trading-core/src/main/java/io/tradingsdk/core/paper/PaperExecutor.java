@@ -502,6 +502,7 @@ public final class PaperExecutor implements Executor, BarListener {
                 order.request.side(), quantity, price, fee, now);
         order.filled = order.filled.add(quantity);
         order.filledNotional = order.filledNotional.add(fill.notional());
+        order.firstFillPrice = order.fillCount == 1 ? price : null;
         account.apply(fill);
         log.debug("paper fill {} {} {} {} @ {} fee {}", fill.fillId(), fill.side(), fill.quantity().toPlainString(),
                 fill.symbol(), fill.price().toPlainString(), fee.toPlainString());
@@ -658,6 +659,8 @@ public final class PaperExecutor implements Executor, BarListener {
         BigDecimal totalQuantity;
         BigDecimal filled = BigDecimal.ZERO;
         BigDecimal filledNotional = BigDecimal.ZERO;
+        /** The price of the only fill so far; null before the first and after the second. */
+        BigDecimal firstFillPrice;
         int fillCount;
         LocalDate tradingDay;
         boolean stopTriggered;
@@ -677,7 +680,11 @@ public final class PaperExecutor implements Executor, BarListener {
         }
 
         BigDecimal averagePrice() {
-            return filled.signum() == 0 ? null : PaperAccount.divide(filledNotional, filled);
+            if (filled.signum() == 0) {
+                return null;
+            }
+            // One fill: notional / quantity is exactly its price, at the scale the division would give.
+            return firstFillPrice != null ? firstFillPrice : PaperAccount.divide(filledNotional, filled);
         }
 
         Order toOrder() {
