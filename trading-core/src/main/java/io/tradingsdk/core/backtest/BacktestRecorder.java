@@ -116,9 +116,17 @@ public final class BacktestRecorder implements EngineObserver {
     @Override
     public void onFill(Fill fill, PortfolioView portfolio) {
         fills++;
-        Position p = portfolio.position(fill.symbol());
-        BigDecimal after = p == null ? BigDecimal.ZERO : p.quantity();
-        BigDecimal realizedAfter = p == null ? BigDecimal.ZERO : p.realizedPnl();
+        BigDecimal after;
+        BigDecimal realizedAfter;
+        if (portfolio instanceof io.tradingsdk.core.ledger.PortfolioLedger ledger) {
+            // The engine's own ledger: read the two numbers without making a Position.
+            after = ledger.quantity(fill.symbol());
+            realizedAfter = ledger.realizedPnl(fill.symbol());
+        } else {
+            Position p = portfolio.position(fill.symbol());
+            after = p == null ? BigDecimal.ZERO : p.quantity();
+            realizedAfter = p == null ? BigDecimal.ZERO : p.realizedPnl();
+        }
         BigDecimal signed = fill.side() == OrderSide.BUY ? fill.quantity() : fill.quantity().negate();
         BigDecimal before = after.subtract(signed);
         OpenTrade open = openTrades.get(fill.symbol());
