@@ -140,6 +140,9 @@ public final class TradingEngine implements BarListener, AutoCloseable {
     private boolean readyOnLoop;
 
     // Cross-thread state.
+    /** Loop-only cache of the last bar's symbol (identity) and the slots trading it. */
+    private String lastBarSymbol;
+    private StrategySlot[] lastBarSlots;
     /** Loop-only cache of the last strategy's metrics recorder. */
     private String lastRecorderId;
     private TradingMetrics.StrategyRecorder lastRecorder;
@@ -688,7 +691,15 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         if (ledger.quantity(bar.symbol()).signum() != 0) {
             applyGuards();
         }
-        StrategySlot[] slots = slotsBySymbol.get(bar.symbol());
+        String symbol = bar.symbol();
+        StrategySlot[] slots;
+        if (symbol == lastBarSymbol) {
+            slots = lastBarSlots; // slotsBySymbol never changes; runs of one symbol skip the lookup
+        } else {
+            slots = slotsBySymbol.get(symbol);
+            lastBarSymbol = symbol;
+            lastBarSlots = slots;
+        }
         if (slots != null) {
             for (StrategySlot slot : slots) {
                 if (!slot.enabled) {

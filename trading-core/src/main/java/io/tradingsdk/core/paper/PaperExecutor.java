@@ -135,6 +135,9 @@ public final class PaperExecutor implements Executor, BarListener {
     private final Map<String, PaperOrder> openOrders = new LinkedHashMap<>();
     /** Per symbol, a one-slot holder of the last bar's start: one lookup per bar, no put. */
     private final Map<String, Instant[]> lastBarStart = new HashMap<>();
+    /** The last bar's symbol (identity) and its slot in {@link #lastBarStart} (guarded by the lock). */
+    private String lastBarSymbol;
+    private Instant[] lastBarSlot;
     private final PaperAccount account;
     private long orderSequence;
     private volatile boolean closed;
@@ -340,7 +343,11 @@ public final class PaperExecutor implements Executor, BarListener {
                 return;
             }
             String symbol = bar.symbol();
-            Instant[] last = lastBarStart.get(symbol);
+            Instant[] last = symbol == lastBarSymbol ? lastBarSlot : lastBarStart.get(symbol);
+            if (last != null) {
+                lastBarSymbol = symbol;
+                lastBarSlot = last;
+            }
             if (last == null) {
                 last = new Instant[1];
                 lastBarStart.put(symbol, last);

@@ -40,6 +40,9 @@ public final class MovingAverageCrossoverStrategy implements TradingStrategy {
     private final int slowPeriod;
     private SignalSettings settings;
     private final Map<String, SymbolState> states = new HashMap<>();
+    /** The last bar's symbol (compared by identity) and its state. */
+    private String lastSymbol;
+    private SymbolState lastState;
 
     /**
      * @param fastPeriod     bars in the fast average, at least 1
@@ -80,10 +83,17 @@ public final class MovingAverageCrossoverStrategy implements TradingStrategy {
     @Override
     public Signal onBar(Bar bar, StrategyContext context) {
         String symbol = bar.symbol();
-        SymbolState state = states.get(symbol);
-        if (state == null) {
-            state = new SymbolState(fastPeriod, slowPeriod);
-            states.put(symbol, state);
+        SymbolState state;
+        if (symbol == lastSymbol) {
+            state = lastState; // the same symbol as the last bar (one symbol, or runs of it): no lookup
+        } else {
+            state = states.get(symbol);
+            if (state == null) {
+                state = new SymbolState(fastPeriod, slowPeriod);
+                states.put(symbol, state);
+            }
+            lastSymbol = symbol;
+            lastState = state;
         }
         double close = bar.close();
         state.fast.update(close);
