@@ -187,7 +187,7 @@ public final class BacktestRecorder implements EngineObserver {
     }
 
     Map<DenialReason, Long> denials() {
-        return new EnumMap<>(denials.isEmpty() ? Map.of() : denials);
+        return new EnumMap<>(denials); // an EnumMap copies even when empty
     }
 
     long signals() {

@@ -49,6 +49,26 @@ class BacktestDeterminismTest {
     }
 
     @Test
+    @DisplayName("a backtest in which no strategy ever signals still reports: no trades, no denials, equity unchanged")
+    void quietBacktestReports() throws IOException {
+        String yaml;
+        try (InputStream in = BacktestDeterminismTest.class.getResourceAsStream("/backtest/aapl-determinism.yaml")) {
+            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        // Averages longer than the year of daily bars: never ready, never a signal.
+        String quiet = yaml.replace("{fastPeriod: 5, slowPeriod: 20}", "{fastPeriod: 300, slowPeriod: 400}")
+                .replace("  - id: rsi\n    provider: rsi\n    symbols: [AAPL]\n    parameters: {period: 14, oversold: 35, overbought: 65}\n", "");
+        assertThat(quiet).doesNotContain("rsi").contains("fastPeriod: 300");
+        BacktestReport r = Backtest.run(TradingConfig.parse("quiet.yaml", quiet), REGISTRY, name -> null).report();
+
+        assertThat(r.bars()).isEqualTo(252);
+        assertThat(r.trades()).isEmpty();
+        assertThat(r.fills()).isZero();
+        assertThat(r.finalEquity()).isEqualByComparingTo("100000");
+        assertThat(r.render()).contains("denials by reason");
+    }
+
+    @Test
     @DisplayName("a backtest needs a data section; its absence is a configuration error naming 'data'")
     void missingDataIsNamed() {
         TradingConfig noData = TradingConfig.parse("no-data.yaml", "account: {id: x}\n");
