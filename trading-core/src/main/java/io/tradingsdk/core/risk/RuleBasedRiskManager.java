@@ -211,23 +211,31 @@ public final class RuleBasedRiskManager implements RiskManager, AccountGuard {
      */
     @Override
     public RiskDecision check(OrderIntent intent, PortfolioView portfolio) {
+        if (!readsFacts) {
+            // No built-in rule: each rule decides through its evaluate.
+            RiskDecision.Denied denied = firstDenial(ruleArray, intent, portfolio);
+            return denied != null ? denied : approved(intent);
+        }
         CheckFacts f = facts;
-        if (readsFacts) {
-            f.reset(intent, portfolio);
-            BuiltIns b = builtIns;
-            if (b != null && b.allClearlyPass(f)) {
-                // Every built-in rule passes, so the first denial, if any, is a custom rule's, in order.
-                RiskRule[] custom = b.custom;
-                for (int i = 0; i < custom.length; i++) {
-                    RiskDecision.Denied denied = evaluate(custom[i], intent, portfolio);
-                    if (denied != null) {
-                        return denied;
-                    }
-                }
-                return approved(intent);
-            }
+        f.reset(intent, portfolio);
+        BuiltIns b = builtIns;
+        if (b != null && b.allClearlyPass(f)) {
+            // Every built-in rule passes, so the first denial, if any, is a custom rule's, in order.
+            RiskDecision.Denied denied = firstDenial(b.custom, intent, portfolio);
+            return denied != null ? denied : approved(intent);
         }
         return checkInOrder(intent, portfolio, f);
+    }
+
+    /** The first denial of the rules' evaluate, in order, or null. */
+    private static RiskDecision.Denied firstDenial(RiskRule[] rules, OrderIntent intent, PortfolioView portfolio) {
+        for (int i = 0; i < rules.length; i++) {
+            RiskDecision.Denied denied = evaluate(rules[i], intent, portfolio);
+            if (denied != null) {
+                return denied;
+            }
+        }
+        return null;
     }
 
     /** Every rule in order, each built-in one first through its clear-pass test, else its {@code evaluate}. */
