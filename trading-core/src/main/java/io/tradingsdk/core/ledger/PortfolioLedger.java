@@ -309,7 +309,8 @@ public final class PortfolioLedger implements PortfolioView {
      * The index of the symbol's book, or -1 when the ledger has never seen the symbol (no fill, mark
      * or open order). An index stays valid for the ledger's life (books are only ever added), so the
      * quick risk check looks a symbol up once and reads its facts through the {@code ...At(index)}
-     * methods below. Event loop only; allocation free.
+     * methods below, which throw {@link IndexOutOfBoundsException} for an index that is not a book's.
+     * Event loop only; allocation free.
      *
      * @throws NullPointerException if {@code symbol} is null
      */

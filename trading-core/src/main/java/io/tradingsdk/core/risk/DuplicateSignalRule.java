@@ -22,8 +22,9 @@ import java.util.Map;
  * submitted intents are remembered, through {@link #onAccepted}.
  *
  * <p><b>Thread:</b> the event loop; unsynchronized state. The lookup goes through two hash maps
- * keyed by the intent's own strategy id and symbol strings and reads a {@code long} per side, so
- * it does not allocate. The first submission for a new strategy/symbol pair allocates its entry;
+ * keyed by the intent's own strategy id and symbol strings (the last pair's entry is remembered,
+ * as a strategy usually sends the same symbol again) and reads a {@code long} per side, so it
+ * does not allocate. The first submission for a new strategy/symbol pair allocates its entry;
  * entries are kept (one per pair ever traded), which bounds memory by the trading universe.
  */
 public final class DuplicateSignalRule implements RiskRule {

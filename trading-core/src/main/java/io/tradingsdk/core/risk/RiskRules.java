@@ -12,8 +12,8 @@ import java.time.Instant;
  * Helpers shared by risk rules, the engine and custom rules.
  *
  * <p><b>Thread:</b> any thread, but the portfolio must be read where it is consistent (the event
- * loop). {@link #reducesPosition(OrderIntent, PortfolioView)} does not allocate for sized (quantity) intents; {@link #exposure}
- * and {@link #positionAfter} do (they build the sum).
+ * loop). {@link #reducesPosition(OrderIntent, PortfolioView)} does not allocate for sized
+ * (quantity) intents; {@link #exposure} and {@link #positionAfter} do (they build the sum).
  */
 public final class RiskRules {
 
