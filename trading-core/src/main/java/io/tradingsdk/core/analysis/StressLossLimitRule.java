@@ -93,7 +93,7 @@ public final class StressLossLimitRule implements RiskRule {
         if (RiskRules.reducesPosition(intent, portfolio)) {
             return null;
         }
-        double equity = portfolio.equity().doubleValue();
+        double equity = portfolio.equityEstimate(); // a statistic: the allocation-free estimate, not money
         RiskAnalysis a = cache.latest(accountId);
         if (a == null || RuleSupport.ageMillis(a, intent) > maxAgeMillis) {
             return fallback(intent, portfolio, equity, a);

@@ -304,6 +304,60 @@ public final class PortfolioLedger implements PortfolioView {
         return equity;
     }
 
+    // ---- allocation-free reads by book index, for the quick risk check ----
+
+    /**
+     * The index of the symbol's book, or -1 when the ledger has never seen the symbol (no fill, mark
+     * or open order). An index stays valid for the ledger's life (books are only ever added), so the
+     * quick risk check looks a symbol up once and reads its facts through the {@code ...At(index)}
+     * methods below, which throw {@link IndexOutOfBoundsException} for an index that is not a book's.
+     * Event loop only; allocation free.
+     *
+     * @throws NullPointerException if {@code symbol} is null
+     */
+    public int symbolIndex(String symbol) {
+        Book b = books.get(Objects.requireNonNull(symbol, "symbol"));
+        return b == null ? -1 : b.index;
+    }
+
+    /** {@link #quantity(String)} of the book at {@code index} ({@link #symbolIndex}). */
+    public BigDecimal quantityAt(int index) {
+        return book(index).qty;
+    }
+
+    /** {@link #quantityAt} as a double: exactly its {@code doubleValue()}, kept by the ledger. */
+    public double quantityEstimateAt(int index) {
+        return book(index).qtyDouble;
+    }
+
+    /** {@link #openOrderQuantity(String)} of the book at {@code index} ({@link #symbolIndex}). */
+    public BigDecimal openOrderQuantityAt(int index) {
+        return book(index).openOrders;
+    }
+
+    /**
+     * The last price of the book at {@code index} ({@link #symbolIndex}) as a double, NaN when it
+     * has none: exactly {@code lastPrice(symbol).doubleValue()}, without converting the price to a
+     * decimal (the mark is kept as a double).
+     */
+    public double lastPriceEstimateAt(int index) {
+        Book b = book(index);
+        return b.hasMark ? b.mark : Double.NaN;
+    }
+
+    /** {@link #cash()} as a double: exactly its {@code doubleValue()}, kept by the ledger. */
+    public double cashEstimate() {
+        return cashDouble;
+    }
+
+    private Book book(int index) {
+        if (index < 0 || index >= bookCount) {
+            throw new IndexOutOfBoundsException("no book at index " + index + " in ledger " + accountId + " ("
+                    + bookCount + " books)");
+        }
+        return bookArray[index];
+    }
+
     /**
      * Sets the day's starting equity from a record (after a restart in the middle of a day, the
      * journal's baseline, not the equity at the restart).
@@ -485,7 +539,7 @@ public final class PortfolioLedger implements PortfolioView {
         Book b = books.get(symbol);
         if (b == null) {
             Objects.requireNonNull(symbol, "symbol");
-            b = new Book(symbol);
+            b = new Book(symbol, bookCount);
             books.put(symbol, b);
             if (bookCount == bookArray.length) {
                 bookArray = Arrays.copyOf(bookArray, bookCount * 2);
@@ -512,6 +566,8 @@ public final class PortfolioLedger implements PortfolioView {
     /** Per-symbol state. */
     private static final class Book {
         final String symbol;
+        /** Position in {@code bookArray}: {@link #symbolIndex}. */
+        final int index;
         boolean held;
         BigDecimal qty = BigDecimal.ZERO;
         double qtyDouble;
@@ -526,8 +582,9 @@ public final class PortfolioLedger implements PortfolioView {
         /** Signed unfilled quantity of open orders. */
         BigDecimal openOrders = BigDecimal.ZERO;
 
-        Book(String symbol) {
+        Book(String symbol, int index) {
             this.symbol = symbol;
+            this.index = index;
         }
     }
 }

@@ -71,6 +71,21 @@ public final class BuyingPowerRule implements RiskRule {
                 + " marginMultiplier " + Text.num(marginMultiplier) + " - open buy orders " + Text.plain(committed) + ")");
     }
 
+    /**
+     * The quick check's clear pass ({@link CheckFacts}): not a BUY, a BUY that reduces a short, or
+     * a cost {@link #evaluate}'s double test settles below the buying power left. False leaves the
+     * intent to {@link #evaluate}.
+     */
+    boolean passes(CheckFacts f) {
+        if (f.side != OrderSide.BUY || f.reducesPosition()) {
+            return true;
+        }
+        double cost = f.notional;
+        double power = f.cashEstimate() * marginMultiplier;
+        double open = f.portfolio.openBuyNotional().doubleValue();
+        return Approx.sign(cost - power + open, cost + Math.abs(power) + Math.abs(open)) < 0;
+    }
+
     private BigDecimal buyingPowerLeft(BigDecimal cash, BigDecimal committed) {
         return cash.multiply(marginMultiplierDecimal).subtract(committed);
     }

@@ -86,6 +86,22 @@ public final class DailyLossLimitRule implements RiskRule, AccountGuard {
         return sign >= 0;
     }
 
+    /**
+     * The quick check's clear pass ({@link CheckFacts}): {@link #limitHit}'s estimate test settles
+     * the loss short of the limit. False leaves the intent to {@link #evaluate}.
+     */
+    boolean passes(CheckFacts f) {
+        double startEstimate = f.portfolio.dayStartEquityEstimate();
+        if (!(startEstimate > 0)) {
+            return false;
+        }
+        double nowEstimate = f.equityEstimate();
+        double bound = maxLossFraction * startEstimate;
+        double gap = startEstimate - nowEstimate - bound;
+        double scale = startEstimate + Math.abs(nowEstimate) + bound;
+        return gap < -1e-9 * scale;
+    }
+
     @Override
     public TradingState requiredState(PortfolioView portfolio) {
         return limitHit(portfolio) ? TradingState.REDUCING : TradingState.ACTIVE;

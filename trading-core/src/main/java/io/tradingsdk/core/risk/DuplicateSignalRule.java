@@ -22,8 +22,9 @@ import java.util.Map;
  * submitted intents are remembered, through {@link #onAccepted}.
  *
  * <p><b>Thread:</b> the event loop; unsynchronized state. The lookup goes through two hash maps
- * keyed by the intent's own strategy id and symbol strings and reads a {@code long} per side, so
- * it does not allocate. The first submission for a new strategy/symbol pair allocates its entry;
+ * keyed by the intent's own strategy id and symbol strings (the last pair's entry is remembered,
+ * as a strategy usually sends the same symbol again) and reads a {@code long} per side, so it
+ * does not allocate. The first submission for a new strategy/symbol pair allocates its entry;
  * entries are kept (one per pair ever traded), which bounds memory by the trading universe.
  */
 public final class DuplicateSignalRule implements RiskRule {
@@ -37,6 +38,13 @@ public final class DuplicateSignalRule implements RiskRule {
     private final long windowNanos;
     /** strategyId -> symbol -> last submission time per side (indexed by ordinal), NEVER if none. */
     private final Map<String, Map<String, long[]>> lastByStrategy = new HashMap<>();
+    /**
+     * The entry of the last strategy/symbol pair looked up, with its keys: a strategy usually trades
+     * one symbol again and again, and an entry, once made, is never replaced (only its times change).
+     */
+    private String cachedStrategy;
+    private String cachedSymbol;
+    private long[] cachedLast;
 
     /**
      * @param window how long a submission suppresses the same strategy/symbol/side; positive
@@ -65,11 +73,7 @@ public final class DuplicateSignalRule implements RiskRule {
 
     @Override
     public RiskDecision.Denied evaluate(OrderIntent intent, PortfolioView portfolio) {
-        Map<String, long[]> bySymbol = lastByStrategy.get(intent.strategyId());
-        if (bySymbol == null) {
-            return null;
-        }
-        long[] last = bySymbol.get(intent.symbol());
+        long[] last = lastTimes(intent.strategyId(), intent.symbol());
         if (last == null) {
             return null;
         }
@@ -81,6 +85,39 @@ public final class DuplicateSignalRule implements RiskRule {
         if (now - previous >= windowNanos) {
             return null;
         }
+        return denial(intent, previous);
+    }
+
+    /** The quick check's clear pass ({@link CheckFacts}): {@link #evaluate}'s pass test, exact. */
+    boolean passes(CheckFacts f) {
+        long[] last = lastTimes(f.intent.strategyId(), f.symbol);
+        if (last == null) {
+            return true;
+        }
+        long previous = last[f.side.ordinal()];
+        return previous == NEVER || f.createdAtNanos - previous >= windowNanos;
+    }
+
+    /** The last submission times per side of the pair, or null if it never submitted. */
+    private long[] lastTimes(String strategyId, String symbol) {
+        long[] last = cachedLast;
+        if (last != null && strategyId.equals(cachedStrategy) && symbol.equals(cachedSymbol)) {
+            return last;
+        }
+        Map<String, long[]> bySymbol = lastByStrategy.get(strategyId);
+        if (bySymbol == null) {
+            return null;
+        }
+        last = bySymbol.get(symbol);
+        if (last != null) {
+            cachedStrategy = strategyId;
+            cachedSymbol = symbol;
+            cachedLast = last;
+        }
+        return last;
+    }
+
+    private RiskDecision.Denied denial(OrderIntent intent, long previous) {
         return new RiskDecision.Denied(DenialReason.DUPLICATE_SIGNAL, "strategy " + intent.strategyId() + " already sent "
                 + intent.side() + " " + intent.symbol() + " at " + Instant.ofEpochSecond(0, previous) + ", within the "
                 + NAME + " window " + window);

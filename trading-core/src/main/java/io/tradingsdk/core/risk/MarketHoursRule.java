@@ -40,6 +40,11 @@ public final class MarketHoursRule implements RiskRule {
                 + clock.now() + " (" + NAME + ")");
     }
 
+    /** The quick check's clear pass ({@link CheckFacts}): the market is open. */
+    boolean passes(CheckFacts f) {
+        return clock.isMarketOpen(f.symbol);
+    }
+
     @Override
     public String toString() {
         return NAME;

@@ -74,6 +74,21 @@ public final class MaxOrderNotionalRule implements RiskRule {
                 + " and does not reduce the exposure " + Text.plain(RiskRules.exposure(intent.symbol(), portfolio)));
     }
 
+    /**
+     * The quick check's clear pass ({@link CheckFacts}) for sized orders: clearly below the cap, or
+     * clearly above it and reducing the exposure. False (near the cap, above it and not reducing,
+     * or a notional order, which {@link #evaluate} compares exactly) leaves the intent to {@link
+     * #evaluate}.
+     */
+    boolean passes(CheckFacts f) {
+        if (f.request.notional() != null) {
+            return false;
+        }
+        double notional = f.notional;
+        int sign = Approx.sign(notional - maxNotionalDouble, notional + maxNotionalDouble);
+        return sign < 0 || (sign > 0 && f.reducesPosition());
+    }
+
     @Override
     public String toString() {
         return NAME + "[maxNotional=" + Text.plain(maxNotional) + "]";

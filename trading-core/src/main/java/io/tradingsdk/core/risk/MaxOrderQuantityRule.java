@@ -5,6 +5,7 @@ import io.tradingsdk.api.portfolio.PortfolioView;
 import io.tradingsdk.api.risk.DenialReason;
 import io.tradingsdk.api.risk.RiskDecision;
 import io.tradingsdk.api.risk.RiskRule;
+import io.tradingsdk.core.risk.internal.Approx;
 import io.tradingsdk.core.risk.internal.Checks;
 import io.tradingsdk.core.risk.internal.Text;
 import java.math.BigDecimal;
@@ -28,6 +29,7 @@ public final class MaxOrderQuantityRule implements RiskRule {
     public static final String NAME = "max-order-quantity";
 
     private final BigDecimal maxQuantity;
+    private final double maxQuantityDouble;
 
     /**
      * @param maxQuantity largest quantity per order, positive
@@ -35,6 +37,7 @@ public final class MaxOrderQuantityRule implements RiskRule {
      */
     public MaxOrderQuantityRule(BigDecimal maxQuantity) {
         this.maxQuantity = Checks.positive("maxQuantity", maxQuantity);
+        this.maxQuantityDouble = maxQuantity.doubleValue();
     }
 
     public BigDecimal maxQuantity() {
@@ -56,6 +59,17 @@ public final class MaxOrderQuantityRule implements RiskRule {
         return new RiskDecision.Denied(DenialReason.MAX_ORDER_QUANTITY, "order quantity " + Text.plain(quantity) + " of "
                 + intent.symbol() + " exceeds " + NAME + " " + Text.plain(maxQuantity)
                 + " and does not reduce the exposure " + Text.plain(RiskRules.exposure(intent.symbol(), portfolio)));
+    }
+
+    /**
+     * The quick check's clear pass ({@link CheckFacts}): clearly below the cap, or clearly above it
+     * and reducing the exposure. False (at the cap, or above it and not reducing) leaves the intent
+     * to {@link #evaluate}.
+     */
+    boolean passes(CheckFacts f) {
+        double q = f.quantityEstimate();
+        int sign = Approx.sign(q - maxQuantityDouble, q + maxQuantityDouble);
+        return sign < 0 || (sign > 0 && f.reducesPosition());
     }
 
     @Override

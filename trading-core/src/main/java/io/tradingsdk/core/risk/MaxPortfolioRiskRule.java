@@ -86,6 +86,25 @@ public final class MaxPortfolioRiskRule implements RiskRule {
                 + Text.num(maxRisk));
     }
 
+    /**
+     * The quick check's clear pass ({@link CheckFacts}): the order reduces the exposure, or
+     * {@link #evaluate}'s estimate test settles it below the limit. False leaves the intent to
+     * {@link #evaluate} (near the limit, above it, or a bad risk fraction).
+     */
+    boolean passes(CheckFacts f) {
+        if (f.reducesPosition()) {
+            return true;
+        }
+        double riskFraction = f.intent.riskFraction();
+        if (!(riskFraction >= 0.0) || riskFraction == Double.POSITIVE_INFINITY) {
+            return false;
+        }
+        double added = f.notional * riskFraction;
+        double current = f.portfolio.capitalAtRiskEstimate();
+        double limit = maxRisk * f.equityEstimate();
+        return Approx.sign(current + added - limit, Math.abs(current) + added + Math.abs(limit)) < 0;
+    }
+
     private static BigDecimal addedExact(OrderIntent intent) {
         return intent.notional().multiply(BigDecimal.valueOf(intent.riskFraction()));
     }

@@ -77,6 +77,24 @@ public final class MaxPositionFractionRule implements RiskRule {
                 + " of equity " + Text.plain(equity) + ", above " + NAME + " " + Text.num(maxFraction));
     }
 
+    /**
+     * The quick check's clear pass ({@link CheckFacts}): the order reduces the exposure, or
+     * {@link #evaluate}'s double test settles the value below the limit. False leaves the intent to
+     * {@link #evaluate}.
+     */
+    boolean passes(CheckFacts f) {
+        if (f.reducesPosition()) {
+            return true;
+        }
+        double pos = f.positionEstimate();
+        double working = f.openOrdersEstimate();
+        double qty = f.quantityEstimate();
+        double price = f.referencePrice;
+        double value = Math.abs(pos + working + f.sideSign * qty) * price;
+        double limit = maxFraction * f.equityEstimate();
+        return Approx.sign(value - limit, (Math.abs(pos) + Math.abs(working) + qty) * price + Math.abs(limit)) < 0;
+    }
+
     private static BigDecimal exactValue(OrderIntent intent, PortfolioView portfolio) {
         return RiskRules.positionAfter(intent, portfolio).abs().multiply(intent.referencePrice());
     }

@@ -79,6 +79,11 @@ public final class OrderRateRule implements RiskRule {
                 + " (oldest counted at " + Instant.ofEpochSecond(0, oldest) + ")");
     }
 
+    /** The quick check's clear pass ({@link CheckFacts}): {@link #evaluate}'s pass test, exact. */
+    boolean passes(CheckFacts f) {
+        return count < maxOrders || f.createdAtNanos - times[next] >= windowNanos;
+    }
+
     @Override
     public void onAccepted(OrderIntent intent) {
         times[next] = RiskRules.epochNanos(intent.createdAt());

@@ -76,6 +76,22 @@ public final class PriceCollarRule implements RiskRule {
                 + Text.plain(last) + ", above " + NAME + " maxDeviation " + Text.num(maxDeviation));
     }
 
+    /**
+     * The quick check's clear pass ({@link CheckFacts}): {@link #evaluate}'s double test settles the
+     * price inside the collar. False (no last price, near the collar or outside it) leaves the
+     * intent to {@link #evaluate}.
+     */
+    boolean passes(CheckFacts f) {
+        OrderRequest request = f.request;
+        double p = request.type().needsLimitPrice() ? request.limitPrice().doubleValue() : f.referencePrice;
+        double l = f.lastPriceEstimate();
+        if (!(l > 0)) {
+            return false;
+        }
+        double bound = maxDeviation * l;
+        return Approx.sign(Math.abs(p - l) - bound, p + l + bound) < 0;
+    }
+
     @Override
     public String toString() {
         return NAME + "[maxDeviation=" + Text.num(maxDeviation) + "]";

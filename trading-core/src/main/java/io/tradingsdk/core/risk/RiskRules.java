@@ -12,8 +12,8 @@ import java.time.Instant;
  * Helpers shared by risk rules, the engine and custom rules.
  *
  * <p><b>Thread:</b> any thread, but the portfolio must be read where it is consistent (the event
- * loop). {@link #reducesPosition} does not allocate for sized (quantity) intents; {@link #exposure}
- * and {@link #positionAfter} do (they build the sum).
+ * loop). {@link #reducesPosition(OrderIntent, PortfolioView)} does not allocate for sized
+ * (quantity) intents; {@link #exposure} and {@link #positionAfter} do (they build the sum).
  */
 public final class RiskRules {
 
@@ -46,8 +46,16 @@ public final class RiskRules {
      */
     public static boolean reducesPosition(OrderIntent intent, PortfolioView portfolio) {
         String symbol = intent.symbol();
-        BigDecimal position = portfolio.quantity(symbol);
-        BigDecimal open = portfolio.openOrderQuantity(symbol);
+        return reducesPosition(intent, portfolio.quantity(symbol), portfolio.openOrderQuantity(symbol));
+    }
+
+    /**
+     * {@link #reducesPosition(OrderIntent, PortfolioView)} from the symbol's position and working
+     * orders as already read (the quick check reads them once for all its rules).
+     *
+     * @throws NullPointerException if {@code position} or {@code open} is null (a broken ledger)
+     */
+    static boolean reducesPosition(OrderIntent intent, BigDecimal position, BigDecimal open) {
         int exposureSign = sumSign(position, open);
         if (exposureSign == 0 || exposureSign == intent.side().sign()) {
             return false;

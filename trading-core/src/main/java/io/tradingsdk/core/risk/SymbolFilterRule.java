@@ -23,6 +23,8 @@ public final class SymbolFilterRule implements RiskRule {
 
     private final Set<String> allow;
     private final Set<String> deny;
+    /** Both lists empty (the default): every symbol passes without a lookup. */
+    private final boolean unrestricted;
 
     /**
      * @param allow symbols that may trade; empty allows all
@@ -33,6 +35,7 @@ public final class SymbolFilterRule implements RiskRule {
     public SymbolFilterRule(Collection<String> allow, Collection<String> deny) {
         this.allow = Checks.symbols("allow", allow);
         this.deny = Checks.symbols("deny", deny);
+        this.unrestricted = this.allow.isEmpty() && this.deny.isEmpty();
     }
 
     public Set<String> allow() {
@@ -50,6 +53,9 @@ public final class SymbolFilterRule implements RiskRule {
 
     @Override
     public RiskDecision.Denied evaluate(OrderIntent intent, PortfolioView portfolio) {
+        if (unrestricted) {
+            return null;
+        }
         String symbol = intent.symbol();
         if (deny.contains(symbol)) {
             return new RiskDecision.Denied(DenialReason.SYMBOL_DENIED, "symbol " + symbol + " is on the deny list of "
@@ -60,6 +66,11 @@ public final class SymbolFilterRule implements RiskRule {
                     + " is not on the allow list of " + NAME + " (" + allow.size() + " symbols)");
         }
         return null;
+    }
+
+    /** The quick check's clear pass ({@link CheckFacts}): both lists are empty. */
+    boolean passes(CheckFacts f) {
+        return unrestricted;
     }
 
     @Override

@@ -29,6 +29,11 @@ public final class TradingStateRule implements RiskRule {
         return NAME;
     }
 
+    /** The quick check's clear pass ({@link CheckFacts}): the account is ACTIVE. */
+    boolean passes(CheckFacts f) {
+        return f.portfolio.tradingState() == TradingState.ACTIVE;
+    }
+
     /** @throws IllegalStateException if the portfolio reports no trading state (a broken ledger) */
     @Override
     public RiskDecision.Denied evaluate(OrderIntent intent, PortfolioView portfolio) {

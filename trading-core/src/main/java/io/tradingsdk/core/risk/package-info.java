@@ -14,6 +14,11 @@
  * intents ({@code request.quantity() == null}) make {@link io.tradingsdk.api.order.OrderIntent#quantity()}
  * divide, which allocates; sized intents do not.
  *
+ * <p><b>The quick path:</b> {@link io.tradingsdk.core.risk.RuleBasedRiskManager} calls the built-in
+ * rules without interface dispatch, on facts of the intent and the portfolio read once per check,
+ * and lets each decide there only a clear pass; a denial or a value near a limit goes to the rule's
+ * own {@code evaluate}. The decision is always the one {@code evaluate} gives.
+ *
  * <p><b>Order of rules:</b> {@link io.tradingsdk.core.risk.RuleBasedRiskManager} runs rules in
  * the given order and stops at the first denial. The engine always puts {@link
  * io.tradingsdk.core.risk.TradingStateRule} first, so a HALTED or REDUCING account answers with

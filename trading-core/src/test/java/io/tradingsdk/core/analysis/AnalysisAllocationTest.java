@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tradingsdk.api.market.Bar;
 import io.tradingsdk.api.order.OrderIntent;
+import io.tradingsdk.api.portfolio.PortfolioView;
 import io.tradingsdk.api.risk.RiskRule;
 import io.tradingsdk.core.ledger.PortfolioLedger;
 import java.lang.management.ManagementFactory;
@@ -80,18 +81,22 @@ class AnalysisAllocationTest {
                     intent(BUY, "C", "25", "100.5", Fixtures.T0),
                     intent(BUY, "Z", "3", "42.25", Fixtures.T0), // no history: unknown correlation and shocks
             };
-            for (RiskRule rule : rules) {
-                for (OrderIntent i : intents) {
-                    assertThat(rule.evaluate(i, p)).as("%s must pass %s", rule, i.request()).isNull();
-                }
-                long before = allocatedBytes();
-                for (int n = 0; n < CALLS; n++) {
-                    if (rule.evaluate(intents[n % intents.length], p) != null) {
-                        throw new AssertionError(rule + " denied");
+            // The same book as a fixed view and as the engine's ledger (whose exact equity would sum decimals).
+            for (PortfolioView view : List.<PortfolioView>of(p, l)) {
+                for (RiskRule rule : rules) {
+                    for (OrderIntent i : intents) {
+                        assertThat(rule.evaluate(i, view)).as("%s must pass %s on %s", rule, i.request(), view).isNull();
                     }
+                    long before = allocatedBytes();
+                    for (int n = 0; n < CALLS; n++) {
+                        if (rule.evaluate(intents[n % intents.length], view) != null) {
+                            throw new AssertionError(rule + " denied");
+                        }
+                    }
+                    long bytes = allocatedBytes() - before;
+                    assertThat(bytes).as("bytes allocated by %s over %d passing checks on %s", rule.name(), CALLS, view)
+                            .isLessThan(CALLS);
                 }
-                long bytes = allocatedBytes() - before;
-                assertThat(bytes).as("bytes allocated by %s over %d passing checks", rule.name(), CALLS).isLessThan(CALLS);
             }
         }
     }

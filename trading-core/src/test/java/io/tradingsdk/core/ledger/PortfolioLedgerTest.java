@@ -224,6 +224,38 @@ class PortfolioLedgerTest {
     }
 
     @Test
+    void readsByBookIndexAnswerExactlyWhatReadsBySymbolAnswer() {
+        assertThat(ledger.symbolIndex("NONE")).as("never seen").isEqualTo(-1);
+        ledger.markPrice("MSFT", 410.25);
+        ledger.applyFill(fill("AAPL", OrderSide.BUY, "7.5", "100.37", "0.11"), 0.02);
+        ledger.markPrice("AAPL", new BigDecimal("101.19"));
+        ledger.applyFill(fill("IBM", OrderSide.SELL, "3", "180.01", "0"), 0.02);
+        ledger.markPrice("IBM", 179.3);
+        ledger.adjustOpenOrders("TSLA", new BigDecimal("-2"), BigDecimal.ZERO); // seen through an open order only
+        ledger.adjustOpenOrders("AAPL", new BigDecimal("4"), new BigDecimal("404.76"));
+
+        for (String symbol : new String[] {"MSFT", "AAPL", "IBM", "TSLA"}) {
+            int book = ledger.symbolIndex(symbol);
+            assertThat(book).as(symbol).isNotNegative();
+            assertThat(ledger.quantityAt(book)).as(symbol).isEqualTo(ledger.quantity(symbol));
+            assertThat(ledger.quantityEstimateAt(book)).as(symbol).isEqualTo(ledger.quantity(symbol).doubleValue());
+            assertThat(ledger.openOrderQuantityAt(book)).as(symbol).isEqualTo(ledger.openOrderQuantity(symbol));
+            BigDecimal last = ledger.lastPrice(symbol);
+            if (last == null) {
+                assertThat(ledger.lastPriceEstimateAt(book)).as(symbol).isNaN();
+            } else {
+                assertThat(ledger.lastPriceEstimateAt(book)).as(symbol).isEqualTo(last.doubleValue());
+            }
+        }
+        assertThat(ledger.symbolIndex("TSLA")).as("an index stays with its symbol").isEqualTo(ledger.symbolIndex("TSLA"));
+        assertThat(ledger.cashEstimate()).isEqualTo(ledger.cash().doubleValue());
+        assertThatThrownBy(() -> ledger.quantityAt(4)).isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessageContaining("4");
+        assertThatThrownBy(() -> ledger.lastPriceEstimateAt(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> ledger.symbolIndex(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
     void startNewDayTakesTheCurrentEquityAsTheBaseline() {
         assertThat(ledger.dayStartEquity()).isEqualByComparingTo("10000");
         ledger.applyFill(fill("AAPL", OrderSide.BUY, "10", "100", "2"), 0.02);

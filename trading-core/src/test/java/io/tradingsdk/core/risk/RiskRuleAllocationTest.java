@@ -5,11 +5,14 @@ import static io.tradingsdk.api.order.OrderSide.SELL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.tradingsdk.api.order.Fill;
 import io.tradingsdk.api.order.OrderIntent;
 import io.tradingsdk.api.portfolio.PortfolioView;
 import io.tradingsdk.api.risk.RiskDecision;
 import io.tradingsdk.api.risk.RiskRule;
+import io.tradingsdk.core.ledger.PortfolioLedger;
 import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -101,6 +104,32 @@ class RiskRuleAllocationTest {
         for (int n = 0; n < CALLS; n++) {
             if (manager.check(intent, p) != first) {
                 throw new AssertionError("new decision");
+            }
+        }
+        assertThat(allocatedBytes() - before).isLessThan(CALLS);
+    }
+
+    @Test
+    void checkingALedgerMarkedOnEveryBarDoesNotAllocate() {
+        assumeTrue(supported(), "thread allocation counting not available");
+        // As in the engine: a bar marks the price (a double), then an intent is checked against the ledger.
+        PortfolioLedger ledger = new PortfolioLedger("acct", new BigDecimal("100000"));
+        ledger.applyFill(new Fill("f-1", "o-1", "AAPL", BUY, new BigDecimal("50"), new BigDecimal("100.00"),
+                BigDecimal.ZERO, Intents.T0.minusSeconds(60)), 0.02);
+        ledger.adjustOpenOrders("AAPL", new BigDecimal("5"), new BigDecimal("502.50"));
+        // One manager per intent: a manager reuses its approval only for the quantity it approved last.
+        RuleBasedRiskManager buys = RuleBasedRiskManager.withDefaultRules(new TestContext());
+        RuleBasedRiskManager sells = RuleBasedRiskManager.withDefaultRules(new TestContext());
+        OrderIntent buy = Intents.market(BUY, "AAPL", "10", "100.50");
+        OrderIntent sell = Intents.market(SELL, "AAPL", "20", "100.50");
+        assertThat(buys.check(buy, ledger).isApproved()).isTrue();
+        assertThat(sells.check(sell, ledger).isApproved()).isTrue();
+        long before = allocatedBytes();
+        for (int n = 0; n < CALLS; n++) {
+            ledger.markPrice("AAPL", 100.0 + (n % 100) / 100.0);
+            boolean approved = n % 2 == 0 ? buys.check(buy, ledger).isApproved() : sells.check(sell, ledger).isApproved();
+            if (!approved) {
+                throw new AssertionError("denied at " + n);
             }
         }
         assertThat(allocatedBytes() - before).isLessThan(CALLS);

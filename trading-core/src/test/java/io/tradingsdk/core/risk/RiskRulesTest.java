@@ -313,6 +313,22 @@ class RiskRulesTest {
         }
 
         @Test
+        void interleavedStrategiesAndSymbolsKeepTheirOwnWindows() {
+            rule.onAccepted(Intents.market("strat-1", BUY, "AAPL", "1", "100", at(0)));
+            rule.onAccepted(Intents.market("strat-2", BUY, "MSFT", "1", "100", at(30_000)));
+            // Lookups alternate between pairs, with equal ids that are other String objects.
+            for (int round = 0; round < 3; round++) {
+                assertDenied(rule, Intents.market(new String("strat-1"), BUY, new String("AAPL"), "1", "100", at(40_000)), p,
+                        DenialReason.DUPLICATE_SIGNAL);
+                assertPasses(rule, Intents.market("strat-1", BUY, "MSFT", "1", "100", at(40_000)), p);
+                assertPasses(rule, Intents.market("strat-2", BUY, "AAPL", "1", "100", at(40_000)), p);
+                assertDenied(rule, Intents.market("strat-2", BUY, "MSFT", "1", "100", at(80_000)), p,
+                        DenialReason.DUPLICATE_SIGNAL);
+                assertPasses(rule, Intents.market("strat-1", BUY, "AAPL", "1", "100", at(60_000)), p);
+            }
+        }
+
+        @Test
         void deniedIntentsAreNotRemembered() {
             assertPasses(rule, Intents.market("strat-1", BUY, "AAPL", "1", "100", at(0)), p);
             assertPasses(rule, Intents.market("strat-1", BUY, "AAPL", "1", "100", at(1)), p);
