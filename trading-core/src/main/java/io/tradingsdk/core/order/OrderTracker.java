@@ -82,25 +82,24 @@ public final class OrderTracker {
     /** Default number of finished (terminal) orders kept for late or repeated events. */
     public static final int DEFAULT_FINISHED_RETENTION = 10_000;
 
-    /** Stands for an order whose details are gone (evicted from {@link #finished}); its id is never used twice. */
-    private static final Object RETIRED = new Object();
 
     /**
      * Every client order id ever tracked: its {@link TrackedOrder} while open or among the retained
-     * finished ones, {@link #RETIRED} after. One map, so a lookup or a new id costs one hash probe.
+     * finished ones, the same object {@linkplain TrackedOrder#retire() retired} (details dropped) after,
+     * since an id is never used twice. One map, so a lookup or a new id costs one hash probe.
      */
-    private final Map<String, Object> byId = new HashMap<>();
+    private final Map<String, TrackedOrder> byId = new HashMap<>();
     /** Orders that can still change, in creation order. */
     private TrackedOrder openHead;
     private TrackedOrder openTail;
     private int openCount;
     /**
-     * The ids of the most recently finished orders, oldest first (the ids themselves, not the
-     * orders: evicting a long-finished order then touches one cold object fewer): late and repeated events of an order
+     * The most recently finished orders, oldest first (retiring one touches only that object,
+     * not the map): late and repeated events of an order
      * (reconnect backfills) still find it, while a session that runs for months does not keep every
      * order it ever placed. The journal keeps the full history.
      */
-    private final ArrayDeque<String> finished = new ArrayDeque<>();
+    private final ArrayDeque<TrackedOrder> finished = new ArrayDeque<>();
     private final int finishedRetention;
 
     /**
@@ -251,7 +250,8 @@ public final class OrderTracker {
 
     /** The tracked order (open, or among the recently finished), or {@code null} if the id is unknown. */
     public TrackedOrder get(String clientOrderId) {
-        return byId.get(clientOrderId) instanceof TrackedOrder o ? o : null;
+        TrackedOrder o = byId.get(clientOrderId);
+        return o == null || o.isRetired() ? null : o;
     }
 
     /** Whether this client order id was ever used: open, recently finished, or retired. */
@@ -260,7 +260,8 @@ public final class OrderTracker {
      * never reused). {@code get(id) == null && isRetired(id)} is {@code isKnown(id)} with one lookup.
      */
     public boolean isRetired(String clientOrderId) {
-        return byId.get(clientOrderId) == RETIRED;
+        TrackedOrder o = byId.get(clientOrderId);
+        return o != null && o.isRetired();
     }
 
     public boolean isKnown(String clientOrderId) {
@@ -302,9 +303,9 @@ public final class OrderTracker {
     private void retireIfFinished(TrackedOrder order) {
         if (order.isTerminal() && order.open) {
             unlinkOpen(order);
-            finished.addLast(order.clientOrderId());
+            finished.addLast(order);
             if (finished.size() > finishedRetention) {
-                byId.put(finished.pollFirst(), RETIRED);
+                finished.pollFirst().retire();
             }
         }
     }

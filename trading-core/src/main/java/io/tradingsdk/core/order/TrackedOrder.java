@@ -28,7 +28,10 @@ public final class TrackedOrder {
 
     private static final int PRICE_SCALE = 10;
 
-    private final OrderIntent intent;
+    private OrderIntent intent;
+    private final String clientOrderId;
+    /** Evicted from the tracker's retained finished orders: details dropped, the id stays taken. */
+    private boolean retired;
     private OrderStatus status = OrderStatus.CREATED;
     /** The status before PENDING_CANCEL/PENDING_REPLACE, restored when the broker rejects the cancel/replace. */
     private OrderStatus statusBeforePending;
@@ -41,7 +44,7 @@ public final class TrackedOrder {
      * (0, orderQty] have been applied (each part with its price) lets fills with ids, derived fills
      * and out-of-order arrivals of both be applied exactly once, whatever their order.
      */
-    private final List<Piece> pieces = new ArrayList<>();
+    private List<Piece> pieces = new ArrayList<>();
     /** Made on the first fill with an id: most orders fill once or never. */
     private Set<String> seenFillIds;
     private BigDecimal appliedQuantity = BigDecimal.ZERO;
@@ -56,6 +59,7 @@ public final class TrackedOrder {
 
     TrackedOrder(OrderIntent intent) {
         this.intent = intent;
+        this.clientOrderId = intent.clientOrderId();
         this.lastUpdate = intent.createdAt();
     }
 
@@ -83,12 +87,27 @@ public final class TrackedOrder {
         this.reportedOpenBuyNotional = Objects.requireNonNull(buyNotional, "buyNotional");
     }
 
+    /**
+     * Drops the details of a long-finished order, keeping the object as the mark that its id was
+     * used (tracker only; the tracker never hands a retired order out).
+     */
+    void retire() {
+        retired = true;
+        intent = null;
+        pieces = null;
+        seenFillIds = null;
+    }
+
+    boolean isRetired() {
+        return retired;
+    }
+
     public OrderIntent intent() {
         return intent;
     }
 
     public String clientOrderId() {
-        return intent.clientOrderId();
+        return clientOrderId;
     }
 
     public String symbol() {
