@@ -86,7 +86,9 @@ public final class OrderTracker {
     /**
      * Every client order id ever tracked: its {@link TrackedOrder} while open or among the retained
      * finished ones, the same object {@linkplain TrackedOrder#retire() retired} (details dropped) after,
-     * since an id is never used twice. One map, so a lookup or a new id costs one hash probe.
+     * since an id is never used twice. One map, so a lookup or a new id costs one hash probe. A
+     * retired order costs about 170 bytes (its id, the map entry and the emptied object): a session
+     * that places a million orders keeps about 170 MB for them; restart long sessions.
      */
     private final Map<String, TrackedOrder> byId = new HashMap<>();
     /** Orders that can still change, in creation order. */

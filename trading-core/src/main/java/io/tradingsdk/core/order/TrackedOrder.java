@@ -96,6 +96,13 @@ public final class TrackedOrder {
         intent = null;
         pieces = null;
         seenFillIds = null;
+        brokerOrderId = null;
+        lastUpdate = null;
+        statusBeforePending = null;
+        appliedQuantity = null;
+        appliedNotional = null;
+        reportedOpenQuantity = null;
+        reportedOpenBuyNotional = null;
     }
 
     boolean isRetired() {
