@@ -36,8 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Signal to approved order intent through the real engine: {@code engine.execute(signal)} and
  * {@code engine.runPendingEvents()} on the benchmark thread, which is the engine's event loop.
  *
- * <p><b>Included</b> in the measured time: enqueueing the host signal and its future on the
- * engine's inbox, validation, the journal's signal record, sizing (Kelly, exact decimals), the
+ * <p><b>Included</b> in the measured time: handing the host signal and its future to the loop
+ * (the loop-local queue: this thread is the loop), validation, the journal's signal record, sizing (Kelly, exact decimals), the
  * deterministic client order id, the order request and intent, the quick risk check (every
  * built-in rule at its defaults), the order tracker's CREATED entry and the SUBMITTED transition,
  * the open-order exposure in the ledger, the rules' rate and duplicate windows, metrics, the
