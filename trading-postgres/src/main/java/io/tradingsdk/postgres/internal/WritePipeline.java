@@ -382,14 +382,20 @@ public final class WritePipeline {
                     return null;
                 }
                 Object head;
-                boolean removedMarker = false;
+                List<Items.FlushMarker> flushed = null;
                 while ((head = memory.peekFirst()) instanceof Items.FlushMarker m) {
                     memory.pollFirst();
-                    m.future().complete(null);
-                    removedMarker = true;
+                    if (flushed == null) {
+                        flushed = new ArrayList<>(2);
+                    }
+                    flushed.add(m);
                 }
-                if (removedMarker) {
-                    memorySize = memory.size(); // a flush leaves nothing buffered in the stats
+                if (flushed != null) {
+                    // Count first, then complete: whoever waits on the flush sees nothing buffered.
+                    memorySize = memory.size();
+                    for (Items.FlushMarker m : flushed) {
+                        m.future().complete(null);
+                    }
                 }
                 if (!memory.isEmpty()) {
                     List<Object> recs = new ArrayList<>(Math.min(batchSize, memory.size()));
