@@ -129,6 +129,12 @@ public final class TradingEngine implements BarListener, AutoCloseable {
     private final OrderTracker tracker;
     private final Map<String, PendingSubmit> pendingSubmits = new HashMap<>();
     private final Map<String, Integer> resubmits = new HashMap<>();
+    /** Cache of the last bar's symbol (identity) and the slots trading it. */
+    private String lastBarSymbol;
+    private StrategySlot[] lastBarSlots;
+    /** Cache of the last strategy's metrics recorder. */
+    private String lastRecorderId;
+    private TradingMetrics.StrategyRecorder lastRecorder;
     // Risk configuration: replaced whole, on the loop, when a rule's parameters change.
     private RiskManager riskManager;
     private List<AccountGuard> guards;
@@ -140,12 +146,6 @@ public final class TradingEngine implements BarListener, AutoCloseable {
     private boolean readyOnLoop;
 
     // Cross-thread state.
-    /** Loop-only cache of the last bar's symbol (identity) and the slots trading it. */
-    private String lastBarSymbol;
-    private StrategySlot[] lastBarSlots;
-    /** Loop-only cache of the last strategy's metrics recorder. */
-    private String lastRecorderId;
-    private TradingMetrics.StrategyRecorder lastRecorder;
     private final ConcurrentLinkedQueue<Object> inbox = new ConcurrentLinkedQueue<>();
     /** Events enqueued by the loop's own thread: no node, no CAS; only that thread touches it. */
     private final java.util.ArrayDeque<Object> local = new java.util.ArrayDeque<>();
