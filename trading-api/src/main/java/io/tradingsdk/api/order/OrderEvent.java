@@ -41,4 +41,16 @@ public record OrderEvent(OrderEventType type, String clientOrderId, String broke
         return clientOrderId + '|' + type + '|' + filledQuantity.stripTrailingZeros().toPlainString()
                 + (fill != null ? '|' + fill.fillId() : "");
     }
+
+    /**
+     * Whether {@code other} has the same {@link #eventKey()} as this event, compared field by field
+     * without building either key (for journals that de-duplicate in memory).
+     *
+     * @throws NullPointerException if {@code other} is null
+     */
+    public boolean hasSameKey(OrderEvent other) {
+        return type == other.type && clientOrderId.equals(other.clientOrderId)
+                && filledQuantity.compareTo(other.filledQuantity) == 0
+                && Objects.equals(fill == null ? null : fill.fillId(), other.fill == null ? null : other.fill.fillId());
+    }
 }

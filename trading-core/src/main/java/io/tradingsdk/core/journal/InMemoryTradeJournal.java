@@ -129,17 +129,10 @@ public final class InMemoryTradeJournal implements TradeJournal {
         }
     }
 
-    /**
-     * Whether an event with the same {@link OrderEvent#eventKey()} is recorded for this order,
-     * compared field by field rather than through the key string (an order has a handful of
-     * events; scanning them is cheaper than building a key for every event).
-     */
+    /** Whether an event with the same {@link OrderEvent#eventKey()} is recorded for this order (a handful). */
     private static boolean containsSameEvent(List<OrderEvent> events, OrderEvent e) {
-        String fillId = e.fill() == null ? null : e.fill().fillId();
         for (int i = events.size() - 1; i >= 0; i--) {
-            OrderEvent o = events.get(i);
-            if (o.type() == e.type() && o.filledQuantity().compareTo(e.filledQuantity()) == 0
-                    && Objects.equals(o.fill() == null ? null : o.fill().fillId(), fillId)) {
+            if (events.get(i).hasSameKey(e)) {
                 return true;
             }
         }

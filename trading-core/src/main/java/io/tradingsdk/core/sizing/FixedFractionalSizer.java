@@ -36,7 +36,7 @@ public final class FixedFractionalSizer implements PositionSizer {
     private final double riskFraction;
     private final BigDecimal riskFractionDecimal;
     private final SizingLimits limits;
-    private final BigDecimal maxShareSteps;
+    private final Sizing.Caps caps;
 
     /**
      * @param riskFraction fraction of equity lost if the stop is hit, in (0, 1]
@@ -52,7 +52,7 @@ public final class FixedFractionalSizer implements PositionSizer {
         this.riskFraction = riskFraction;
         this.riskFractionDecimal = BigDecimal.valueOf(riskFraction);
         this.limits = Objects.requireNonNull(limits, "limits");
-        this.maxShareSteps = Sizing.maxShareSteps(limits);
+        this.caps = Sizing.Caps.of(limits);
     }
 
     /** 1% risk per trade with {@link SizingLimits#defaults()}. */
@@ -82,7 +82,7 @@ public final class FixedFractionalSizer implements PositionSizer {
         BigDecimal stop = Decimals.of(Math.abs(loss));
         BigDecimal equity = portfolio.equity();
         BigDecimal budget = equity.multiply(riskFractionDecimal);
-        return Sizing.quantity(limits, maxShareSteps, equity, budget, equity.doubleValue() * riskFraction, stop, Math.abs(loss), signal,
+        return Sizing.quantity(caps, equity, budget, equity.doubleValue() * riskFraction, stop, Math.abs(loss), signal,
                 price, portfolio);
     }
 

@@ -40,7 +40,7 @@ public final class KellySizer implements PositionSizer {
 
     private final double kellyFraction;
     private final SizingLimits limits;
-    private final BigDecimal maxShareSteps;
+    private final Sizing.Caps caps;
 
     /**
      * @param kellyFraction multiplier on the full Kelly fraction, in (0, 1]
@@ -55,7 +55,7 @@ public final class KellySizer implements PositionSizer {
         }
         this.kellyFraction = kellyFraction;
         this.limits = Objects.requireNonNull(limits, "limits");
-        this.maxShareSteps = Sizing.maxShareSteps(limits);
+        this.caps = Sizing.Caps.of(limits);
     }
 
     /** Half Kelly with {@link SizingLimits#defaults()}. */
@@ -110,7 +110,7 @@ public final class KellySizer implements PositionSizer {
         BigDecimal fraction = fraction(f);
         BigDecimal equity = portfolio.equity();
         BigDecimal budget = equity.multiply(fraction);
-        return Sizing.quantity(limits, maxShareSteps, equity, budget, equity.doubleValue() * fraction.doubleValue(), BigDecimal.ONE, 1.0,
+        return Sizing.quantity(caps, equity, budget, equity.doubleValue() * fraction.doubleValue(), BigDecimal.ONE, 1.0,
                 signal, price, portfolio);
     }
 

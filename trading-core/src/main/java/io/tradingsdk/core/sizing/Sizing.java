@@ -29,16 +29,17 @@ final class Sizing {
      * error can reach, with a wide margin) and from a decimal division otherwise, so the answer is
      * always the one the decimal arithmetic gives, only without four decimal divisions per signal.
      *
-     * @param maxShareSteps {@link #maxShareSteps(SizingLimits)} of these limits
+     * @param caps     the sizer's limits with their decimals made once ({@link Caps#of})
      * @param equity   the account's exact equity, as the budget was made from
      * @param budget   money the sizer's formula would put into this order (before dividing)
      * @param budgetEstimate {@code budget} as a double within a relative {@link #EPS} of it
      * @param divisor  divides the budget (1 when the budget is already final); positive
      * @param divisorEstimate {@code divisor} as a double within a relative {@link #EPS} of it
      */
-    static BigDecimal quantity(SizingLimits limits, BigDecimal maxShareSteps, BigDecimal equity, BigDecimal budget, double budgetEstimate,
+    static BigDecimal quantity(Caps caps, BigDecimal equity, BigDecimal budget, double budgetEstimate,
                                BigDecimal divisor, double divisorEstimate, Signal signal, BigDecimal price,
                                PortfolioView portfolio) {
+        SizingLimits limits = caps.limits();
         // Working orders count as held: two signals on the same bar share one cap.
         BigDecimal exposure = RiskRules.exposure(signal.symbol(), portfolio);
         if (signal.action() == SignalAction.CLOSE) {
@@ -59,13 +60,12 @@ final class Sizing {
         double maxNotionalD = limits.maxNotional().doubleValue();
         qty = qty.min(steps(limits.maxNotional(), maxNotionalD, maxNotionalD * EPS, stepPrice, stepPriceD, step));
         // Per-order quantity cap, rounded down to the step (made once per sizer).
-        qty = qty.min(maxShareSteps);
+        qty = qty.min(caps.maxShareSteps());
         // Position cap: |exposure after| * price <= maxPositionFraction * equity. In the order's
         // direction the exposure after is held + qty, so qty <= cap - held (held negative gives room).
         int direction = signal.action() == SignalAction.BUY ? 1 : -1;
         BigDecimal held = direction > 0 ? exposure : exposure.negate();
-        BigDecimal maxFraction = Decimals.of(limits.maxPositionFraction());
-        BigDecimal room = equity.multiply(maxFraction).subtract(held.multiply(price));
+        BigDecimal room = equity.multiply(caps.maxPositionFraction()).subtract(held.multiply(price));
         double capD = equity.doubleValue() * limits.maxPositionFraction();
         double heldValueD = held.doubleValue() * priceD;
         // A difference: its error is relative to the terms, not to the (possibly tiny) result.
@@ -117,9 +117,18 @@ final class Sizing {
         return exactSteps(amount, unitCost, step);
     }
 
-    /** The per-order quantity cap in whole steps: floor(maxShares / step) * step. */
-    static BigDecimal maxShareSteps(SizingLimits limits) {
-        return exactSteps(limits.maxShares(), limits.quantityStep(), limits.quantityStep());
+    /**
+     * A sizer's limits with the decimals that depend only on them, made once per sizer rather than
+     * once per signal.
+     *
+     * @param maxShareSteps       the per-order quantity cap in whole steps: floor(maxShares / step) * step
+     * @param maxPositionFraction {@link SizingLimits#maxPositionFraction()} as a decimal
+     */
+    record Caps(SizingLimits limits, BigDecimal maxShareSteps, BigDecimal maxPositionFraction) {
+        static Caps of(SizingLimits limits) {
+            return new Caps(limits, exactSteps(limits.maxShares(), limits.quantityStep(), limits.quantityStep()),
+                    Decimals.of(limits.maxPositionFraction()));
+        }
     }
 
     /** floor(amount / unitCost) * step, or zero when negative, in decimals. */
