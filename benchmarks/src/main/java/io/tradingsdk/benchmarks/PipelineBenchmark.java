@@ -1,6 +1,7 @@
 package io.tradingsdk.benchmarks;
 
 import io.tradingsdk.api.market.Bar;
+import io.tradingsdk.api.market.BarCursor;
 import io.tradingsdk.core.backtest.BacktestReport;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,9 @@ import org.ta4j.core.BarSeries;
  * equity statistics on every bar. {@code impl=ta4j-double} / {@code ta4j-decimal}: ta4j's {@code
  * BarSeriesManager} with {@code TradeOnNextOpenModel} over a series of {@code DoubleNum} or of its
  * default {@code DecimalNum}; ta4j records trades only (no sizing, risk, journal or marking).
+ * {@code impl=bars-only}: the floor under any engine fed these bar objects, the same cursor read
+ * to the end with each bar's start and close touched and nothing else done (as the empty baseline
+ * is for the risk check).
  *
  * <p>The bars (and for ta4j the series) are made before timing; each measured call builds the
  * engine or the indicators afresh and runs every bar. Before timing, the trial checks that the SDK
@@ -47,7 +51,7 @@ public class PipelineBenchmark {
     @Param({"10000", "1000000"})
     public int bars;
 
-    @Param({"sdk", "ta4j-double", "ta4j-decimal"})
+    @Param({"sdk", "ta4j-double", "ta4j-decimal", "bars-only"})
     public String impl;
 
     private Bar[] data;
@@ -68,6 +72,9 @@ public class PipelineBenchmark {
     @Setup(Level.Trial)
     public void setup() {
         data = SyntheticBars.array(bars, SyntheticBars.SEED);
+        if (impl.equals("bars-only")) {
+            return;
+        }
         String peer = impl.equals("sdk") ? "ta4j-double" : impl;
         BarSeries peerSeries = Ta4jBacktest.series(data, Ta4jBacktest.numFactory(peer));
         List<RoundTrip> sdkTrades = SdkBacktest.roundTrips(runSdk());
@@ -85,8 +92,24 @@ public class PipelineBenchmark {
 
     @Benchmark
     public Object backtest(Counters counters) {
-        Object result = series == null ? runSdk() : Ta4jBacktest.run(series);
+        Object result = switch (impl) {
+            case "sdk" -> runSdk();
+            case "bars-only" -> readBars();
+            default -> Ta4jBacktest.run(series);
+        };
         counters.bars += bars;
         return result;
+    }
+
+    /** Reads every bar as the engine's runner does (cursor, start, close) and does nothing else. */
+    private long readBars() {
+        long sum = 0;
+        try (BarCursor cursor = SyntheticBars.cursor(data)) {
+            while (cursor.hasNext()) {
+                Bar b = cursor.next();
+                sum += b.start().getEpochSecond() ^ Double.doubleToRawLongBits(b.close());
+            }
+        }
+        return sum;
     }
 }

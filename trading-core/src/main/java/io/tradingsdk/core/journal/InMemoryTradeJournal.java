@@ -27,8 +27,14 @@ import org.slf4j.LoggerFactory;
  * backtests, paper trading and tests; a live account wants a durable journal.
  *
  * <p><b>Threads:</b> thread-safe. The engine's event loop calls the {@code record*} methods; each
- * takes a short private lock (a hash lookup and a list append) and never blocks on I/O. Queries may
- * be called from any thread and return immutable copies, consistent as of the call.
+ * takes a short private lock, appends to a log and never blocks on I/O. Queries may be called from
+ * any thread and return immutable copies, consistent as of the call.
+ *
+ * <p><b>Write first, index on read:</b> the engine records on every signal and order event and
+ * reads only at start (recovery), so signals, intents, order events and fills are appended to
+ * plain logs and de-duplicated into their keyed indexes by the first query that needs them. What a
+ * query returns is the same as if every record had been de-duplicated as it arrived: the first
+ * record per key, in recording order.
  *
  * <p><b>Memory:</b> everything is kept until the journal is garbage collected: a few hundred bytes
  * per record, so a million order events take a few hundred megabytes. Long-running hosts that
@@ -47,6 +53,11 @@ public final class InMemoryTradeJournal implements TradeJournal {
     private static final Logger log = LoggerFactory.getLogger(InMemoryTradeJournal.class);
 
     private final Object lock = new Object();
+    // Appended by record* and not yet indexed (guarded by lock); indexUnread() empties them in order.
+    private final ArrayList<Signal> signalLog = new ArrayList<>();
+    private final ArrayList<OrderIntent> intentLog = new ArrayList<>();
+    private final ArrayList<OrderEvent> eventLog = new ArrayList<>();
+    private final ArrayList<Fill> fillLog = new ArrayList<>();
     /** Per client order id, its intent and events: one map entry per order, not one per kind of record. */
     private final Map<String, OrderRecords> orders = new HashMap<>();
     /** Intents in the order they were recorded. */
@@ -73,8 +84,8 @@ public final class InMemoryTradeJournal implements TradeJournal {
     public void recordSignal(Signal signal) {
         Objects.requireNonNull(signal, "signal");
         synchronized (lock) {
-            if (acceptsWrites() && signalKeys.add(new SignalKey(signal.strategyId(), signal.id()))) {
-                signals.add(signal);
+            if (acceptsWrites()) {
+                signalLog.add(signal);
             }
         }
     }
@@ -98,15 +109,7 @@ public final class InMemoryTradeJournal implements TradeJournal {
                 return CompletableFuture.failedFuture(new IllegalStateException(
                         "journal is closed; intent " + intent.clientOrderId() + " was not recorded"));
             }
-            OrderRecords r = orders.get(intent.clientOrderId());
-            if (r == null) {
-                r = new OrderRecords();
-                orders.put(intent.clientOrderId(), r);
-            }
-            if (r.intent == null) {
-                r.intent = intent;
-                intentsInOrder.add(intent);
-            }
+            intentLog.add(intent);
         }
         return CompletableFuture.completedFuture(null);
     }
@@ -115,17 +118,9 @@ public final class InMemoryTradeJournal implements TradeJournal {
     public void recordOrderEvent(OrderEvent event) {
         Objects.requireNonNull(event, "event");
         synchronized (lock) {
-            if (!acceptsWrites()) {
-                return;
+            if (acceptsWrites()) {
+                eventLog.add(event);
             }
-            OrderRecords r = orders.get(event.clientOrderId());
-            if (r == null) {
-                r = new OrderRecords();
-                orders.put(event.clientOrderId(), r);
-            } else if (containsSameEvent(r.events, event)) {
-                return;
-            }
-            r.events.add(event);
         }
     }
 
@@ -144,7 +139,7 @@ public final class InMemoryTradeJournal implements TradeJournal {
         Objects.requireNonNull(fill, "fill");
         synchronized (lock) {
             if (acceptsWrites()) {
-                fills.putIfAbsent(fill.fillId(), fill);
+                fillLog.add(fill);
             }
         }
     }
@@ -155,10 +150,49 @@ public final class InMemoryTradeJournal implements TradeJournal {
         return CompletableFuture.completedFuture(null);
     }
 
+    // Called with the lock held by every query of a logged kind: moves the logs into the indexes,
+    // keeping the first record per key, as recording them one by one would have.
+    private void indexUnread() {
+        if (!signalLog.isEmpty()) {
+            for (Signal signal : signalLog) {
+                if (signalKeys.add(new SignalKey(signal.strategyId(), signal.id()))) {
+                    signals.add(signal);
+                }
+            }
+            signalLog.clear();
+        }
+        if (!intentLog.isEmpty()) {
+            for (OrderIntent intent : intentLog) {
+                OrderRecords r = orders.computeIfAbsent(intent.clientOrderId(), id -> new OrderRecords());
+                if (r.intent == null) {
+                    r.intent = intent;
+                    intentsInOrder.add(intent);
+                }
+            }
+            intentLog.clear();
+        }
+        if (!eventLog.isEmpty()) {
+            for (OrderEvent event : eventLog) {
+                OrderRecords r = orders.computeIfAbsent(event.clientOrderId(), id -> new OrderRecords());
+                if (!containsSameEvent(r.events, event)) {
+                    r.events.add(event);
+                }
+            }
+            eventLog.clear();
+        }
+        if (!fillLog.isEmpty()) {
+            for (Fill fill : fillLog) {
+                fills.putIfAbsent(fill.fillId(), fill);
+            }
+            fillLog.clear();
+        }
+    }
+
     @Override
     public Optional<OrderIntent> findIntent(String clientOrderId) {
         Objects.requireNonNull(clientOrderId, "clientOrderId");
         synchronized (lock) {
+            indexUnread();
             OrderRecords r = orders.get(clientOrderId);
             return Optional.ofNullable(r == null ? null : r.intent);
         }
@@ -167,6 +201,7 @@ public final class InMemoryTradeJournal implements TradeJournal {
     @Override
     public List<OrderIntent> intents() {
         synchronized (lock) {
+            indexUnread();
             return List.copyOf(intentsInOrder);
         }
     }
@@ -175,6 +210,7 @@ public final class InMemoryTradeJournal implements TradeJournal {
     public List<OrderEvent> orderEvents(String clientOrderId) {
         Objects.requireNonNull(clientOrderId, "clientOrderId");
         synchronized (lock) {
+            indexUnread();
             OrderRecords r = orders.get(clientOrderId);
             List<OrderEvent> list = r == null ? null : r.events;
             return list == null ? List.of() : List.copyOf(list);
@@ -184,6 +220,7 @@ public final class InMemoryTradeJournal implements TradeJournal {
     @Override
     public List<Fill> fills() {
         synchronized (lock) {
+            indexUnread();
             return List.copyOf(fills.values());
         }
     }
@@ -191,6 +228,7 @@ public final class InMemoryTradeJournal implements TradeJournal {
     @Override
     public List<Signal> signals() {
         synchronized (lock) {
+            indexUnread();
             return List.copyOf(signals);
         }
     }
