@@ -98,8 +98,11 @@ import org.slf4j.LoggerFactory;
  * ({@link OrderEventListener#onVenueHalted}), the loop moves the account to
  * {@link TradingState#HALTED}, logs the reason at ERROR and tells the listeners
  * ({@link EngineListener#onTradingHalted}). Every later signal is denied with
- * {@link DenialReason#TRADING_HALTED} before it is sized or its intent journaled; cancels still
- * go out. Only the host lifts the halt, with {@link #setTradingState}.
+ * {@link DenialReason#TRADING_HALTED} before it is sized or its intent journaled (a signal
+ * already sent still answers with its order); cancels still go out. Nothing on the loop lifts the
+ * halt (not a new trading day, not a guard); only the host does, with {@link #setTradingState}.
+ * The journal has no record type for it: the ERROR log line, the listeners and each denial's
+ * message carry the reason.
  */
 public final class TradingEngine implements BarListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TradingEngine.class);
