@@ -66,6 +66,15 @@ import org.slf4j.LoggerFactory;
  * {@link AlpacaConnection#haltReason()}); 429 → REJECTED (not processed by Alpaca, not re-sent);
  * a request refused locally (open circuit, rate limit wait) → REJECTED "not sent".
  *
+ * <p><b>Venue halt.</b> Once the connection halts, because Alpaca answered 401 to any request on it
+ * (an order, a replace, the account snapshot, market data or the clock sharing the connection) or
+ * the trade update stream refused the credentials, every later submit ends REJECTED and every
+ * replace ORDER_REPLACE_REJECTED without being sent; cancels are still tried. The subscribed
+ * listener hears it once through {@link OrderEventListener#onVenueHalted} with the connection's
+ * {@link AlpacaConnection#haltReason()}, on the {@code alpaca-events} thread, and so does a
+ * listener that subscribes after the halt. A halt is not lifted: fix the keys and open a new
+ * connection.
+ *
  * <p><b>Ambiguous outcomes.</b> A timeout, a reset, 408, 5xx, or a 2xx with an unreadable body may
  * or may not have created the order: the executor emits {@link OrderEventType#SUBMIT_UNKNOWN} and
  * resolves it with {@code GET /v2/orders:by_client_order_id} (and the trade stream), backing off,
@@ -108,6 +117,9 @@ public final class AlpacaExecutor implements Executor {
     private final AtomicBoolean backfillRunning = new AtomicBoolean();
     private final AtomicBoolean backfillAgain = new AtomicBoolean();
     private final TradeUpdateStream stream;
+    private final AutoCloseable haltSubscription;
+    /** The listener that has heard the connection's halt; touched on the events thread only. */
+    private OrderEventListener toldOfHalt;
 
     /**
      * An executor on a shared connection (the host closes the connection after the executor).
@@ -140,6 +152,13 @@ public final class AlpacaExecutor implements Executor {
         this.ioPool = Executors.newFixedThreadPool(cfg.ioThreads(), daemon("alpaca-io"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("alpaca-scheduler"));
         this.events = Executors.newSingleThreadExecutor(daemon("alpaca-events"));
+        // Before the stream starts, whose refused authorization halts the connection too.
+        this.haltSubscription = connection.addStatusListener(new AlpacaStatusListener() {
+            @Override
+            public void onHalted(String reason) {
+                reportHalt();
+            }
+        });
         if (cfg.streamEnabled()) {
             this.stream = new TradeUpdateStream(connection.http(), connection.endpoints(), cfg, connection.hub(),
                     connection.counters(), scheduler, new StreamSink());
@@ -163,11 +182,43 @@ public final class AlpacaExecutor implements Executor {
         return connection;
     }
 
+    /**
+     * Registers the listener (replacing any earlier one). If the connection is halted already, the
+     * listener hears {@link OrderEventListener#onVenueHalted} soon after, on the events thread.
+     */
     @Override
     public AutoCloseable subscribe(OrderEventListener l) {
         Objects.requireNonNull(l, "listener");
         listener.set(l);
+        if (connection.haltReason().isPresent()) {
+            reportHalt();
+        }
         return () -> listener.compareAndSet(l, null);
+    }
+
+    /**
+     * Tells the current listener, once, that the connection halted. On the events thread, so it is
+     * ordered with the order events and never runs twice at once; both the hub's notification and a
+     * subscribe after the halt lead here.
+     */
+    private void reportHalt() {
+        try {
+            events.execute(() -> {
+                OrderEventListener l = listener.get();
+                Optional<String> reason = connection.haltReason();
+                if (l == null || reason.isEmpty() || l == toldOfHalt) {
+                    return;
+                }
+                toldOfHalt = l;
+                try {
+                    l.onVenueHalted(reason.get());
+                } catch (RuntimeException ex) {
+                    log.warn("alpaca: order event listener failed on the venue halt", ex);
+                }
+            });
+        } catch (RejectedExecutionException closedAlready) {
+            log.debug("alpaca: executor closed; venue halt not reported");
+        }
     }
 
     /**
@@ -487,6 +538,12 @@ public final class AlpacaExecutor implements Executor {
         Tracked old = orders.get(id);
         if (old != null && old.isPending()) {
             old.resolution().whenComplete((o, e) -> runIoQuietly(() -> doReplace(id, rr)));
+            return;
+        }
+        Optional<String> halt = connection.haltReason();
+        if (halt.isPresent()) {
+            refusal(id, old, null, OrderEventType.ORDER_REPLACE_REJECTED, "replace not sent: trading is halted: "
+                    + halt.get());
             return;
         }
         BrokerOrder current;
@@ -1002,6 +1059,11 @@ public final class AlpacaExecutor implements Executor {
             return;
         }
         listener.set(null); // no events after close
+        try {
+            haltSubscription.close();
+        } catch (Exception e) {
+            log.debug("alpaca: removing the halt listener failed", e);
+        }
         if (stream != null) {
             stream.close();
         }

@@ -2,6 +2,8 @@ package io.tradingsdk.alpaca;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tradingsdk.alpaca.FakeAlpaca.Fault;
+import io.tradingsdk.alpaca.FakeAlpaca.FaultKind;
 import io.tradingsdk.api.order.Executor;
 import io.tradingsdk.tck.ExecutorCompatibilityKit;
 import java.math.BigDecimal;
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 /**
  * The Executor contract every engine relies on, checked on {@link AlpacaExecutor} against the local
  * Alpaca-like server: acceptance, fills, lookups, idempotent client order ids, cancel, replace,
- * snapshots and terminal states.
+ * snapshots, terminal states, and the venue halt after a 401.
  */
 class AlpacaExecutorCompatibilityTest extends ExecutorCompatibilityKit {
     private static FakeAlpaca alpaca;
@@ -37,5 +39,22 @@ class AlpacaExecutorCompatibilityTest extends ExecutorCompatibilityKit {
     @Override
     protected void makeMarketTrade(String symbol, BigDecimal price) {
         alpaca.trade(symbol, price);
+    }
+
+    @Override
+    protected boolean canForceHalt() {
+        return true;
+    }
+
+    /** Alpaca answers the next order with 401; each test's executor has its own connection, so only it halts. */
+    @Override
+    protected void forceHalt() {
+        alpaca.script(new Fault("POST", "/v2/orders", FaultKind.STATUS, 1).status(401, "{\"message\":\"unauthorized\"}", false));
+        executor.submit(marketBuy(newClientOrderId("halt-trigger"), orderQuantity()));
+    }
+
+    @Override
+    protected int submitsReceivedByVenue(String clientOrderId) {
+        return alpaca.orderPosts(clientOrderId);
     }
 }

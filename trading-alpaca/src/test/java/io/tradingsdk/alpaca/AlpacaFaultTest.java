@@ -191,7 +191,7 @@ class AlpacaFaultTest {
     }
 
     @Test
-    @DisplayName("401 is a configuration error: REJECTED, trading halts, later orders are not sent, the snapshot fails")
+    @DisplayName("401 is a configuration error: REJECTED, trading halts (the listener hears it once), later orders and replaces are not sent")
     void unauthorizedHaltsTrading() throws Exception {
         List<String> halts = new CopyOnWriteArrayList<>();
         executor.connection().addStatusListener(new AlpacaStatusListener() {
@@ -200,6 +200,9 @@ class AlpacaFaultTest {
                 halts.add(reason);
             }
         });
+        String working = id("working");
+        executor.submit(OrderRequest.limit(working, "AAPL", OrderSide.BUY, TEN, new BigDecimal("50"), TimeInForce.GTC));
+        book.await(working, OrderEventType.NEW);
         alpaca.script(new Fault("POST", "/v2/orders", FaultKind.STATUS, 1).status(401, "{\"message\":\"unauthorized\"}", false));
         String first = id("unauth");
         executor.submit(buy(first));
@@ -213,6 +216,13 @@ class AlpacaFaultTest {
         assertThat(alpaca.orderPosts(second)).isZero();
         assertThat(wirePosts(second)).isZero();
         assertOnePostEach(first);
+
+        executor.replace(working, new io.tradingsdk.api.order.ReplaceRequest(id("replacement"), null,
+                new BigDecimal("51"), null, null));
+        assertThat(book.await(working, OrderEventType.ORDER_REPLACE_REJECTED).reason()).contains("halted");
+        assertThat(alpaca.calls("PATCH", "/v2/orders")).isEmpty();
+        // The order listener heard the halt once, with the connection's reason.
+        assertThat(book.recorder.venueHalts()).containsExactly(executor.connection().haltReason().get());
     }
 
     @Test

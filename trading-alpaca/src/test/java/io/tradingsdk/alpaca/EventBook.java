@@ -39,6 +39,11 @@ final class EventBook implements OrderEventListener {
         }
     }
 
+    @Override
+    public void onVenueHalted(String reason) {
+        recorder.onVenueHalted(reason);
+    }
+
     synchronized Map<String, BigDecimal> positions() {
         Map<String, BigDecimal> m = new TreeMap<>();
         positions.forEach((s, q) -> {

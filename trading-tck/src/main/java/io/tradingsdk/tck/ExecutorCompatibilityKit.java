@@ -41,6 +41,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,10 @@ import org.junit.jupiter.api.Test;
  * may hold earlier positions: position checks compare the snapshot before and after. Client order
  * ids are unique per kit instance ({@code tck-<random>-<tag>-<n>}), so a shared venue account is
  * fine.
+ *
+ * <p>The venue-halt test is optional: it runs only for a kit whose {@link #canForceHalt()} says
+ * it can make the venue halt the executor ({@link #forceHalt()}), and is skipped otherwise (an
+ * executor whose venue never halts, like the paper executor).
  *
  * <p>Waiting is bounded by {@link #eventTimeout()} and polls the recorded events; no test asserts
  * on elapsed time. When a test needs an order to fill, it calls {@link #makeMarketTrade} again on
@@ -123,6 +128,36 @@ public abstract class ExecutorCompatibilityKit {
      */
     protected boolean reportsCancelOfUnknownOrder() {
         return true;
+    }
+
+    /**
+     * Whether this kit can make the venue halt the executor under test ({@link #forceHalt()}).
+     * Default {@code false}: the venue-halt test is skipped.
+     */
+    protected boolean canForceHalt() {
+        return false;
+    }
+
+    /**
+     * Makes the venue halt {@link #executor} by whatever means the venue has, for example a fake
+     * broker that answers the next order with HTTP 401 and an order submitted here to meet it.
+     * Returns once the cause is on its way; the kit then waits up to {@link #eventTimeout()} for
+     * {@link io.tradingsdk.api.order.OrderEventListener#onVenueHalted}. Called on the test thread,
+     * only when {@link #canForceHalt()} is {@code true}; orders it submits may end as they like.
+     *
+     * @throws UnsupportedOperationException by default
+     */
+    protected void forceHalt() {
+        throw new UnsupportedOperationException("this kit cannot make the venue halt the executor");
+    }
+
+    /**
+     * How many submits of {@code clientOrderId} reached the venue, or {@code -1} when the kit cannot
+     * tell (the default). The venue-halt test uses it to check that an order after the halt was not
+     * sent; with {@code -1} it relies on the events alone.
+     */
+    protected int submitsReceivedByVenue(String clientOrderId) {
+        return -1;
     }
 
     // ---------------------------------------------------------------- lifecycle
@@ -350,6 +385,49 @@ public abstract class ExecutorCompatibilityKit {
         assertTrue(await(executor.lookup(neverId), "lookup of " + neverId).isEmpty(),
                 "replacing a canceled order must not create the replacement");
         assertConsistentEventHistory();
+    }
+
+    @Test
+    @DisplayName("optional: a venue halt is reported exactly once with a reason, also to a later listener; later submits are REJECTED, not sent")
+    void venueHaltIsReportedOnceAndLaterSubmitsAreRejected() throws Exception {
+        Assumptions.assumeTrue(canForceHalt(), "this kit cannot make the venue halt the executor (canForceHalt)");
+        forceHalt();
+        events.awaitVenueHalt(eventTimeout());
+        List<String> halts = events.venueHalts();
+        assertFalse(halts.isEmpty(), () -> "no venue halt reported within " + eventTimeout() + " of forceHalt()");
+        assertNotNull(halts.get(0), "a venue halt carries a reason");
+        assertFalse(halts.get(0).isBlank(), "a venue halt carries a non-blank reason");
+
+        String id = newClientOrderId("after-halt");
+        assertDoesNotThrow(() -> executor.submit(marketBuy(id, orderQuantity())),
+                "a halted executor reports a refusal as an event, it does not throw");
+        OrderEvent rejected = awaitEvent(isFor(id, OrderEventType.REJECTED), "REJECTED for " + id + " submitted after the halt");
+        assertEquals(0, rejected.filledQuantity().signum(), "an order refused after a halt has nothing filled");
+        makeMarketTrade(tradableSymbol(), referencePrice()); // it would fill now, had it been sent
+        int received = submitsReceivedByVenue(id);
+        if (received >= 0) {
+            assertEquals(0, received, () -> "an order submitted after the halt must not reach the venue; it arrived "
+                    + received + " time(s)");
+        }
+        assertTrue(events.eventsOf(id).stream().noneMatch(e -> ACCEPTANCE.contains(e.type()) || e.fill() != null),
+                () -> "an order submitted after the halt is never accepted or filled: " + describe(events.eventsOf(id)));
+        // The rejection came after the halt on the same event thread: a second report would have come by now.
+        assertEquals(1, events.venueHalts().size(), () -> "one halt, one report; got " + events.venueHalts());
+
+        // A listener subscribing after the halt hears it as well, and also only once.
+        RecordingOrderEventListener late = new RecordingOrderEventListener();
+        try (AutoCloseable lateSubscription = executor.subscribe(late)) {
+            assertTrue(late.awaitVenueHalt(eventTimeout()).isPresent(),
+                    () -> "a listener subscribing after the halt must hear it within " + eventTimeout());
+            String lateId = newClientOrderId("after-halt-late");
+            executor.submit(marketBuy(lateId, orderQuantity()));
+            assertTrue(late.await(isFor(lateId, OrderEventType.REJECTED), eventTimeout()).isPresent(),
+                    () -> "no REJECTED for " + lateId + " submitted after the halt; received " + describe(late.events()));
+            assertEquals(1, late.venueHalts().size(), () -> "one halt, one report; got " + late.venueHalts());
+            if (submitsReceivedByVenue(lateId) >= 0) {
+                assertEquals(0, submitsReceivedByVenue(lateId), "an order submitted after the halt must not reach the venue");
+            }
+        }
     }
 
     @Test

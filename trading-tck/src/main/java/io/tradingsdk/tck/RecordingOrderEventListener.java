@@ -10,10 +10,10 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * An {@link OrderEventListener} that keeps every event it receives, in arrival order, and lets a
- * test wait for one.
+ * An {@link OrderEventListener} that keeps every event (and every venue halt report) it receives,
+ * in arrival order, and lets a test wait for one.
  *
- * <p>Thread-safe: executors call {@link #onOrderEvent} on their own threads while the test thread
+ * <p>Thread-safe: executors call {@link #onOrderEvent} and {@link #onVenueHalted} on their own threads while the test thread
  * reads and waits. Waiting is a monitor wait bounded by a timeout, woken by each new event; it never
  * sleeps for a fixed time.
  */
@@ -21,12 +21,56 @@ public final class RecordingOrderEventListener implements OrderEventListener {
 
     private final Object lock = new Object();
     private final List<OrderEvent> events = new ArrayList<>();
+    private final List<String> venueHalts = new ArrayList<>();
 
     @Override
     public void onOrderEvent(OrderEvent event) {
         synchronized (lock) {
             events.add(event);
             lock.notifyAll();
+        }
+    }
+
+    /** Records the reason as it came, even a null or blank one, so that a test can reject it. */
+    @Override
+    public void onVenueHalted(String reason) {
+        synchronized (lock) {
+            venueHalts.add(reason);
+            lock.notifyAll();
+        }
+    }
+
+    /** The reasons of every venue halt reported so far, in arrival order (a copy; may hold a null). */
+    public List<String> venueHalts() {
+        synchronized (lock) {
+            return java.util.Collections.unmodifiableList(new ArrayList<>(venueHalts));
+        }
+    }
+
+    /**
+     * Waits until a venue halt has been reported (including one before the call), at most
+     * {@code timeout}.
+     *
+     * @return the first report's reason (empty also when an executor reported a null reason), or empty
+     *         if none arrived in time; {@link #venueHalts()} tells the two apart
+     * @throws IllegalStateException if the waiting thread is interrupted (the interrupt flag is kept)
+     */
+    public Optional<String> awaitVenueHalt(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (venueHalts.isEmpty()) {
+                long remainingNanos = deadline - System.nanoTime();
+                if (remainingNanos <= 0) {
+                    return Optional.empty();
+                }
+                try {
+                    lock.wait(Math.max(1, remainingNanos / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for a venue halt", e);
+                }
+            }
+            return Optional.ofNullable(venueHalts.get(0));
         }
     }
 

@@ -24,6 +24,14 @@ import java.util.concurrent.CompletableFuture;
  *       Exceptions from {@code submit} mean a broken invariant of the caller (a null request) or an
  *       executor that is closed ({@link IllegalStateException}).</li>
  *   <li>Cumulative filled quantity never decreases across the events of one order.</li>
+ *   <li>Venue halt (for executors that can learn of one; optional in the kit): when the venue will
+ *       not take this executor's orders any more (for example it refused the credentials), the
+ *       executor reports it once through {@link OrderEventListener#onVenueHalted} with a reason,
+ *       on its event thread, also to a listener that subscribes after the halt. From then on
+ *       {@code submit} and {@code replace} end REJECTED (ORDER_REPLACE_REJECTED) without sending
+ *       anything; they do not throw. The executor never lifts the halt by itself; a new executor (or
+ *       connection) is needed. The engine answers a report by moving the account to HALTED until the
+ *       host lifts it.</li>
  * </ul>
  */
 public interface Executor extends AutoCloseable {
@@ -32,8 +40,9 @@ public interface Executor extends AutoCloseable {
     String name();
 
     /**
-     * Registers the listener for all order events; replaces any earlier one. Returns a handle that
-     * removes it.
+     * Registers the listener for all order events and a venue halt (reported to it soon after,
+     * on the event thread, if the executor is halted already); replaces any earlier one. Returns a
+     * handle that removes it.
      */
     AutoCloseable subscribe(OrderEventListener listener);
 

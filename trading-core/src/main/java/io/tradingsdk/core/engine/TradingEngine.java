@@ -10,6 +10,7 @@ import io.tradingsdk.api.order.Executor;
 import io.tradingsdk.api.order.Fill;
 import io.tradingsdk.api.order.Order;
 import io.tradingsdk.api.order.OrderEvent;
+import io.tradingsdk.api.order.OrderEventListener;
 import io.tradingsdk.api.order.OrderEventType;
 import io.tradingsdk.api.order.OrderIntent;
 import io.tradingsdk.api.order.OrderRequest;
@@ -92,6 +93,16 @@ import org.slf4j.LoggerFactory;
  * <p><b>Fail closed.</b> The engine starts not ready: until the executor's account snapshot has
  * been read and adopted, every signal is denied with {@link DenialReason#NOT_READY}. A snapshot
  * that cannot be read is retried, never taken as a flat account.
+ *
+ * <p><b>Venue halt.</b> When the executor reports that the venue halted trading
+ * ({@link OrderEventListener#onVenueHalted}), the loop moves the account to
+ * {@link TradingState#HALTED}, logs the reason at ERROR and tells the listeners
+ * ({@link EngineListener#onTradingHalted}). Every later signal is denied with
+ * {@link DenialReason#TRADING_HALTED} before it is sized or its intent journaled (a signal
+ * already sent still answers with its order); cancels still go out. Nothing on the loop lifts the
+ * halt (not a new trading day, not a guard); only the host does, with {@link #setTradingState}.
+ * The journal has no record type for it: the ERROR log line, the listeners and each denial's
+ * message carry the reason.
  */
 public final class TradingEngine implements BarListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TradingEngine.class);
@@ -144,6 +155,8 @@ public final class TradingEngine implements BarListener, AutoCloseable {
     private long nextDayStartMillis = Long.MIN_VALUE;
     private boolean reducingByGuard;
     private boolean readyOnLoop;
+    /** The executor's reason while the account is HALTED because the venue halted; cleared by the host's setTradingState. */
+    private String venueHaltReason;
 
     // Cross-thread state.
     private final ConcurrentLinkedQueue<Object> inbox = new ConcurrentLinkedQueue<>();
@@ -314,7 +327,11 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         return f;
     }
 
-    /** Sets the account's trading state (HALTED: nothing but cancels; REDUCING: only reducing orders). */
+    /**
+     * Sets the account's trading state (HALTED: nothing but cancels; REDUCING: only reducing orders).
+     * This is also the only way to lift a HALTED state the engine entered because the executor
+     * reported a venue halt.
+     */
     public void setTradingState(TradingState state) {
         Objects.requireNonNull(state, "state");
         enqueue(new SetState(state));
@@ -440,7 +457,19 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         if (!started.compareAndSet(false, true)) {
             return false;
         }
-        executorSubscription = executor.subscribe(this::enqueue);
+        executorSubscription = executor.subscribe(new OrderEventListener() {
+            @Override
+            public void onOrderEvent(OrderEvent event) {
+                enqueue(event);
+            }
+
+            @Override
+            public void onVenueHalted(String reason) {
+                // The executor's thread: only hand it to the loop.
+                enqueue(new VenueHalted(reason == null || reason.isBlank()
+                        ? "executor " + executor.name() + " reported a venue halt without a reason" : reason));
+            }
+        });
         requestReconciliation();
         return true;
     }
@@ -502,6 +531,8 @@ public final class TradingEngine implements BarListener, AutoCloseable {
                 onConfigCommand(c);
             } else if (e instanceof SetState s) {
                 setStateOnLoop(s.state(), "host");
+            } else if (e instanceof VenueHalted h) {
+                onVenueHalted(h.reason());
             } else if (e instanceof Cancel c) {
                 executor.cancel(c.clientOrderId());
             } else if (e instanceof SnapshotRequest s) {
@@ -771,6 +802,24 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         }
         if ("host".equals(origin)) {
             reducingByGuard = false;
+            venueHaltReason = null;
+        }
+    }
+
+    /** The executor says the venue halted trading: HALTED until the host says otherwise; nothing on the loop lifts it. */
+    private void onVenueHalted(String reason) {
+        TradingState old = ledger.tradingState();
+        if (venueHaltReason != null && old == TradingState.HALTED) {
+            log.debug("engine {}: venue halt reported again, already HALTED: {}", accountId, reason);
+            return;
+        }
+        venueHaltReason = reason;
+        reducingByGuard = false;
+        ledger.setTradingState(TradingState.HALTED);
+        log.error("engine {}: executor {} reports that the venue halted trading: {}; trading state {} -> HALTED,"
+                + " nothing but cancels until the host sets the trading state", accountId, executor.name(), reason, old);
+        for (ListenerRegistration l : listeners) {
+            l.delivery().execute(() -> safely(() -> l.listener().onTradingHalted(reason)));
         }
     }
 
@@ -818,6 +867,12 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         if (tracker.isRetired(clientOrderId)) {
             deny(signal, DenialReason.DUPLICATE_SIGNAL, "signal " + signal.id() + " of " + strategyId
                     + " was already executed as order " + clientOrderId + ", finished long ago", future);
+            return;
+        }
+        if (ledger.tradingState() == TradingState.HALTED) {
+            // Before sizing and the intent: a halted account sends nothing, whatever the risk rules in force.
+            deny(signal, DenialReason.TRADING_HALTED, "account " + accountId + " is HALTED: no orders but cancels"
+                    + (venueHaltReason != null ? " (the venue halted trading: " + venueHaltReason + ")" : ""), future);
             return;
         }
         BigDecimal price = signal.referencePrice();
@@ -1175,6 +1230,8 @@ public final class TradingEngine implements BarListener, AutoCloseable {
                               Throwable error) { }
 
     private record SetState(TradingState state) { }
+
+    private record VenueHalted(String reason) { }
 
     private record ConfigCommand(List<ConfigUpdate> updates, String origin,
                                  CompletableFuture<List<ConfigChangeRecord>> future) { }

@@ -170,6 +170,11 @@ class EngineFaultTest {
             return "scripted";
         }
 
+        /** The engine's listener, to report what the venue does outside of a submit. */
+        OrderEventListener listener() {
+            return listener;
+        }
+
         @Override
         public AutoCloseable subscribe(OrderEventListener l) {
             listener = l;
