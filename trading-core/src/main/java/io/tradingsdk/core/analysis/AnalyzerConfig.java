@@ -39,22 +39,24 @@ public record AnalyzerConfig(int window, int minObservations, ReturnType returnT
 
     private static final List<String> DEFAULT_SCENARIOS = List.of("market:-0.10", "volatility:1.5", "each-symbol:-0.30");
 
+    // Static: an analyzer reads its config once; a change means a new analyzer (a restart).
     private static final ParameterSchema SCHEMA = ParameterSchema.of(
-            ParameterSpec.integer("window", 251L, 3, 100_000, "bar closes kept per symbol (window - 1 returns)"),
+            ParameterSpec.integer("window", 251L, 3, 100_000, "bar closes kept per symbol (window - 1 returns)").asStatic(),
             ParameterSpec.integer("minObservations", 30L, 2, 100_000,
-                    "fewest returns a correlation, volatility or VaR is computed from; at most window - 1"),
-            ParameterSpec.string("returnType", "simple", Set.of("simple", "log"), "returns used for correlations"),
+                    "fewest returns a correlation, volatility or VaR is computed from; at most window - 1").asStatic(),
+            ParameterSpec.string("returnType", "simple", Set.of("simple", "log"), "returns used for correlations").asStatic(),
             ParameterSpec.stringList("confidenceLevels", List.of("0.95", "0.99"),
-                    "VaR and expected shortfall confidence levels, each in (0, 1)"),
+                    "VaR and expected shortfall confidence levels, each in (0, 1)").asStatic(),
             ParameterSpec.duration("schedulePeriod", Duration.ofMinutes(1), Duration.ZERO, Duration.ofDays(1),
-                    "time between scheduled runs; 0 disables the schedule"),
+                    "time between scheduled runs; 0 disables the schedule").asStatic(),
             ParameterSpec.decimal("notionalTrigger", new BigDecimal("10000"), BigDecimal.ZERO, null,
-                    "an approved order of at least this notional triggers a run; positive"),
+                    "an approved order of at least this notional triggers a run; positive").asStatic(),
             ParameterSpec.duration("snapshotTimeout", Duration.ofSeconds(10), Duration.ofMillis(1), Duration.ofMinutes(10),
-                    "how long a run waits for the portfolio snapshot"),
-            ParameterSpec.integer("maxSymbols", 500L, 1, 100_000, "most symbols whose closes are recorded"),
+                    "how long a run waits for the portfolio snapshot").asStatic(),
+            ParameterSpec.integer("maxSymbols", 500L, 1, 100_000, "most symbols whose closes are recorded").asStatic(),
             ParameterSpec.stringList("stressScenarios", DEFAULT_SCENARIOS,
-                    "market:<shock>, symbol:<SYMBOL>:<shock>, each-symbol:<shock> or volatility:<factor>"));
+                    "the stress scenarios: market:<shock>, symbol:<SYMBOL>:<shock>, each-symbol:<shock> or volatility:<factor>")
+                    .asStatic());
 
     public AnalyzerConfig {
         if (window < 3 || window > 100_000) {
@@ -123,7 +125,10 @@ public record AnalyzerConfig(int window, int minObservations, ReturnType returnT
         return fromParameters(SCHEMA.validate(null, name -> null));
     }
 
-    /** The parameters of an analyzer, for configuration front ends (types, defaults, ranges). */
+    /**
+     * The parameters of an analyzer, for configuration front ends (types, defaults, ranges); the keys
+     * of the YAML section {@code risk.analysis}. All static: changing one needs a new analyzer.
+     */
     public static ParameterSchema parameterSchema() {
         return SCHEMA;
     }

@@ -68,6 +68,16 @@ public final class CorrelatedExposureRule implements RiskRule {
         return NAME;
     }
 
+    /** The account whose analysis this rule reads: the key in {@link #cache()}. */
+    public String accountId() {
+        return accountId;
+    }
+
+    /** Where this rule reads the analysis. */
+    public RiskLimitsCache cache() {
+        return cache;
+    }
+
     public double correlationThreshold() {
         return correlationThreshold;
     }

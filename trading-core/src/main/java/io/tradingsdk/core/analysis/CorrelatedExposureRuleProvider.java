@@ -15,7 +15,9 @@ import java.time.Duration;
  *
  * <p>The rule reads the analysis that a {@link RiskAnalyzer} of the same account publishes to
  * {@link RiskLimitsCache#shared()}, keyed by {@link ProviderContext#accountId()}. Without such an
- * analyzer the rule always applies its conservative fallback limit. {@link #create} runs on the
+ * analyzer the rule always applies its conservative fallback limit.
+ * With {@code risk.analysis} in the same configuration, that analyzer is built with the engine
+ * ({@link io.tradingsdk.core.backtest.ConfiguredEngine#build}). {@link #create} runs on the
  * host's thread while the engine is built and throws
  * {@link io.tradingsdk.api.provider.InvalidParameterException} naming a parameter the schema's
  * inclusive ranges cannot refuse (such as a fraction of exactly 0).

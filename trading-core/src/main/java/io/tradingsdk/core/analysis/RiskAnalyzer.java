@@ -39,8 +39,10 @@ import org.slf4j.LoggerFactory;
  * and publishes each result to a {@link RiskLimitsCache}, where the quick checks
  * ({@link CorrelatedExposureRule}, {@link StressLossLimitRule}) read it without waiting.
  *
- * <p><b>Wiring.</b> Register the analyzer as the engine's {@link EngineObserver} and give it the
- * engine's snapshot method as its portfolio source; add the rules to the engine's rule list:
+ * <p><b>Wiring.</b> An engine built from configuration gets its analyzer from the YAML section
+ * {@code risk.analysis} through {@link io.tradingsdk.core.backtest.ConfiguredEngine#build}. In code,
+ * register the analyzer as the engine's {@link EngineObserver} and give it the engine's snapshot
+ * method as its portfolio source; add the rules to the engine's rule list:
  * <pre>{@code
  * AtomicReference<TradingEngine> engineRef = new AtomicReference<>();
  * RiskAnalyzer analyzer = RiskAnalyzer.builder("acct-1")

@@ -20,5 +20,10 @@
  * from configuration) read {@link io.tradingsdk.core.analysis.RiskLimitsCache#shared()} under the
  * engine's account id, where an analyzer of that account publishes by default. A host may instead
  * pass one private {@code RiskLimitsCache} to the analyzer builder and to the rule constructors.
+ *
+ * <p><b>From configuration:</b> the YAML section {@code risk.analysis}
+ * ({@link io.tradingsdk.core.config.AnalysisConfig}) names the analyzer's parameters, and
+ * {@link io.tradingsdk.core.backtest.ConfiguredEngine#build} builds the analyzer with the engine,
+ * keyed by the engine's account id, so the rules named in the same file read its results.
  */
 package io.tradingsdk.core.analysis;

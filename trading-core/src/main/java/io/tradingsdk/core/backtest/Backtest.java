@@ -42,7 +42,9 @@ public final class Backtest {
     /**
      * An engine builder with everything the configuration names: account, clock, strategies (with
      * their providers and parameters, so they can change at runtime), sizer, risk rules, executor,
-     * journal, time in force and trading zone. Hosts add observers and listeners and build it.
+     * journal, time in force and trading zone. Hosts add observers and listeners and build it, with
+     * {@link ConfiguredEngine#build} when the configuration may enable {@code risk.analysis} (it then
+     * also builds the background risk analyzer the analysis rules read).
      */
     public static TradingEngine.Builder engineBuilder(ResolvedComponents rc, io.tradingsdk.api.time.TradingClock clock,
                                                       Function<String, String> environment) {
@@ -70,8 +72,16 @@ public final class Backtest {
     }
 
     /**
+     * Runs the backtest on the calling thread.
+     *
+     * <p>A backtest repeats exactly, so it refuses {@code risk.analysis.enabled: true}: the background
+     * risk analyzer runs on its own thread on a wall-clock schedule, and which bar its results
+     * reach first would change from run to run. Without it the {@code correlated-exposure} and
+     * {@code stress-loss-limit} rules apply their conservative fallback limits on every order.
+     *
      * @throws ConfigException naming the key when the configuration cannot make a backtest (no data
-     *                         section, an executor that cannot simulate fills, a provider missing)
+     *                         section, an enabled risk analyzer, an executor that cannot simulate
+     *                         fills, a provider missing); nothing was created
      */
     public static Result run(TradingConfig config, ProviderRegistry registry, Function<String, String> environment) {
         Objects.requireNonNull(config, "config");
@@ -79,6 +89,12 @@ public final class Backtest {
         Objects.requireNonNull(environment, "environment");
         DataConfig data = config.dataConfig().orElseThrow(() -> new ConfigException(config.sourceName(), "data", null,
                 "a backtest needs a data section naming a market data provider", null));
+        if (config.risk().analysis().enabled()) {
+            throw new ConfigException(config.sourceName(), "risk.analysis.enabled", true, "a backtest cannot run the "
+                    + "background risk analyzer: it runs on its own thread on a wall-clock schedule, so the results "
+                    + "would differ from run to run; set risk.analysis.enabled: false (or remove the section) for "
+                    + "backtests, where correlated-exposure and stress-loss-limit then apply their fallback limits", null);
+        }
         SimulatedClock clock = new SimulatedClock(data.from() != null ? data.from() : Instant.EPOCH);
         ResolvedComponents rc = ConfigResolver.resolve(config, registry,
                 new DefaultProviderContext(config.account().id(), clock, environment));

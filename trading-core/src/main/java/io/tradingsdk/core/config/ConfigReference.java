@@ -3,9 +3,13 @@ package io.tradingsdk.core.config;
 import io.tradingsdk.api.provider.ParameterSpec;
 import io.tradingsdk.api.provider.ParameterType;
 import io.tradingsdk.api.provider.Provider;
+import io.tradingsdk.core.analysis.AnalyzerConfig;
 import io.tradingsdk.core.provider.ProviderRegistry;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -33,7 +37,16 @@ public final class ConfigReference {
     private static final String PARAMETERS = "provider parameters, checked against the provider's schema when the "
             + "components are created; secrets are written as ${ENV_VAR}";
 
-    private static final List<Key> KEYS = List.of(
+    /** What the analyzer's schema cannot say: rules its constructor checks across fields or inside values. */
+    private static final Map<String, String> ANALYSIS_RULES = Map.of(
+            "minObservations", "at most window - 1",
+            "confidenceLevels", "each in (0, 1), no repeats",
+            "schedulePeriod", "0s: no schedule",
+            "stressScenarios", "at least one, names unique; shock in [-1, 10] (-0.10 = -10 %), factor in (0, 100]");
+    /** Where the schema's inclusive range would mislead: the analyzer refuses the bound itself. */
+    private static final Map<String, String> ANALYSIS_RULES_INSTEAD = Map.of("notionalTrigger", "> 0");
+
+    private static final List<Key> KEYS = concat(List.of(
             new Key("account", "map", "all defaults", "", "The trading account."),
             new Key("account.id", "text", AccountConfig.DEFAULT_ID, "[A-Za-z0-9._-]{1,64}",
                     "Account id used in journals, metrics and client order ids."),
@@ -81,7 +94,9 @@ public final class ConfigReference {
                     "A RiskRuleProvider, e.g. max-order-notional."),
             new Key("risk.rules[].enabled", "boolean", String.valueOf(RiskRuleConfig.DEFAULT_ENABLED), "",
                     "false removes the built-in rule of this name."),
-            new Key("risk.rules[].parameters", "map", "{}", "", "Risk rule " + PARAMETERS + "."),
+            new Key("risk.rules[].parameters", "map", "{}", "", "Risk rule " + PARAMETERS + ".")),
+            analysisKeys(),
+            List.of(
             new Key("execution", "map", "provider " + TradingConfig.DEFAULT_EXECUTION + " with its defaults", "",
                     "Where orders go."),
             new Key("execution.provider", "provider name", "required when execution is present", PROVIDER_RULE,
@@ -103,7 +118,8 @@ public final class ConfigReference {
                     "tz database id (America/New_York, Europe/London, UTC) or offset (+01:00)",
                     "Time zone whose midnight starts a new trading day: the daily loss baseline resets and the day "
                             + "rolls over. UTC for crypto. Use a region, not an abbreviation such as EST (no "
-                            + "daylight saving)."));
+                            + "daylight saving).")));
+
 
     private static final String RULES_TEXT = """
             Rules for every key: keys not listed here are errors at any level (also inside strategies and \
@@ -116,6 +132,88 @@ public final class ConfigReference {
             never printed.""";
 
     private ConfigReference() {
+    }
+
+    @SafeVarargs
+    private static List<Key> concat(List<Key>... parts) {
+        List<Key> out = new ArrayList<>();
+        for (List<Key> p : parts) {
+            out.addAll(p);
+        }
+        return List.copyOf(out);
+    }
+
+    /** {@code risk.analysis} and its keys, from {@link AnalyzerConfig#parameterSchema()}: names, defaults and ranges cannot drift. */
+    private static List<Key> analysisKeys() {
+        List<Key> out = new ArrayList<>();
+        out.add(new Key("risk.analysis", "map", "absent: no background risk analyzer", "",
+                "The background RiskAnalyzer (correlations, volatility, VaR, stress losses) whose results the "
+                        + "correlated-exposure and stress-loss-limit rules read; without it they apply their fallback "
+                        + "limits. Built with the engine by ConfiguredEngine.build. Static: a change needs a restart. "
+                        + "Backtest.run refuses it when enabled (its runs follow wall time, so a backtest would not repeat)."));
+        out.add(new Key("risk.analysis." + AnalysisConfig.ENABLED, "boolean", String.valueOf(AnalysisConfig.DEFAULT_ENABLED),
+                "", "Whether the analyzer runs; false keeps the settings and starts none (e.g. for backtests)."));
+        for (ParameterSpec s : AnalyzerConfig.parameterSchema().specs()) {
+            // A STRING's allowed values are its type already.
+            String rule = s.type() == ParameterType.STRING ? "" : ANALYSIS_RULES_INSTEAD.getOrDefault(s.name(), allowed(s));
+            String extra = ANALYSIS_RULES.getOrDefault(s.name(), "");
+            rule = rule.isEmpty() ? extra : extra.isEmpty() ? rule : rule + "; " + extra;
+            out.add(new Key("risk.analysis." + s.name(), analysisType(s), analysisDefault(s), rule, sentence(s.description())));
+        }
+        return out;
+    }
+
+    private static String analysisType(ParameterSpec s) {
+        return switch (s.type()) {
+            case INTEGER -> "whole number";
+            case DECIMAL, NUMBER -> "decimal";
+            case DURATION -> "duration (500ms, 30s, 5m, 1h, 1d or ISO-8601 PT5M)";
+            case STRING -> s.allowed().isEmpty() ? "text" : String.join(" | ", new TreeSet<>(s.allowed()));
+            // The YAML section reads the levels as decimals; the schema keeps them as text.
+            case STRING_LIST -> s.name().equals("confidenceLevels") ? "list of decimals" : "list of text";
+            default -> s.type().name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private static String analysisDefault(ParameterSpec s) {
+        Object d = s.defaultValue();
+        return d instanceof List<?> l ? "[" + String.join(", ", l.stream().map(String::valueOf).toList()) + "]"
+                : String.valueOf(d);
+    }
+
+    /** The default as YAML: scenario texts quoted (they contain ':'), levels as numbers. */
+    private static String analysisYamlValue(ParameterSpec s) {
+        Object d = s.defaultValue();
+        if (d instanceof List<?> l) {
+            boolean quote = s.type() == ParameterType.STRING_LIST && !s.name().equals("confidenceLevels");
+            return "[" + String.join(", ", l.stream().map(v -> quote ? "\"" + v + "\"" : String.valueOf(v)).toList()) + "]";
+        }
+        return String.valueOf(d);
+    }
+
+    private static String sentence(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1) + ".";
+    }
+
+    /** The {@code risk.analysis} block of {@link #yaml()}, one key a line with its default. */
+    private static String analysisYaml() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(pad("  analysis:", "optional; absent: no analyzer. Static. Built by ConfiguredEngine.build; "
+                + "Backtest.run refuses enabled: true"));
+        sb.append(pad("    " + AnalysisConfig.ENABLED + ": " + AnalysisConfig.DEFAULT_ENABLED,
+                "default " + AnalysisConfig.DEFAULT_ENABLED + " when the section is present"));
+        for (ParameterSpec s : AnalyzerConfig.parameterSchema().specs()) {
+            sb.append(pad("    " + s.name() + ": " + analysisYamlValue(s), s.description()));
+        }
+        return sb.toString();
+    }
+
+    private static String pad(String line, String comment) {
+        StringBuilder sb = new StringBuilder(line);
+        do {
+            sb.append(' ');
+        } while (sb.length() < 30);
+        return sb.append("# ").append(comment).append('\n').toString();
     }
 
     /** Every key, in document order. */
@@ -170,7 +268,7 @@ public final class ConfigReference {
                     - provider: max-order-notional
                       enabled: %s
                       parameters: {maxNotional: 50000}
-                execution:                    # default: provider %s with its defaults
+                %sexecution:                    # default: provider %s with its defaults
                   provider: %s
                   parameters: {}              # secrets as ${ENV_VAR} references, e.g. apiSecret: ${APCA_API_SECRET_KEY}
                 journal:                      # default: provider %s with its defaults
@@ -183,7 +281,7 @@ public final class ConfigReference {
                 AccountConfig.DEFAULT_INITIAL_CASH.toPlainString(), AccountConfig.DEFAULT_MODE.yamlName(),
                 StrategyConfig.DEFAULT_ENABLED, TradingConfig.DEFAULT_SIZER, TradingConfig.DEFAULT_SIZER,
                 RiskConfig.DEFAULT_USE_DEFAULTS, String.join(", ", RiskConfig.DEFAULT_RULES),
-                RiskRuleConfig.DEFAULT_ENABLED, TradingConfig.DEFAULT_EXECUTION, TradingConfig.DEFAULT_EXECUTION,
+                RiskRuleConfig.DEFAULT_ENABLED, analysisYaml(), TradingConfig.DEFAULT_EXECUTION, TradingConfig.DEFAULT_EXECUTION,
                 TradingConfig.DEFAULT_JOURNAL, TradingConfig.DEFAULT_JOURNAL,
                 EngineConfig.yamlName(EngineConfig.DEFAULT_TIME_IN_FORCE),
                 String.join(" | ", EngineConfig.TIME_IN_FORCE_NAMES), EngineConfig.DEFAULT_TRADING_ZONE.getId());

@@ -19,6 +19,8 @@ import io.tradingsdk.api.risk.RiskRule;
 import io.tradingsdk.api.risk.RiskRuleProvider;
 import io.tradingsdk.api.strategy.StrategyProvider;
 import io.tradingsdk.api.strategy.TradingStrategy;
+import io.tradingsdk.core.analysis.CorrelatedExposureRule;
+import io.tradingsdk.core.analysis.StressLossLimitRule;
 import io.tradingsdk.core.config.internal.Masking;
 import io.tradingsdk.api.time.TradingClock;
 import io.tradingsdk.core.provider.DefaultProviderContext;
@@ -40,6 +42,12 @@ import org.slf4j.LoggerFactory;
  * {@link io.tradingsdk.api.provider.ParameterSchema} (resolving {@code ${ENV}} secret references
  * through {@link ProviderContext#environment()}), then creates the strategies, sizer, risk rules,
  * journal, executor and market data source.
+ *
+ * <p>The background risk analyzer ({@code risk.analysis}) is not created here: it is a thread the
+ * host owns. Its settings were checked when the configuration was read;
+ * {@link ResolvedComponents#analyzerConfig()} carries them to
+ * {@code io.tradingsdk.core.backtest.ConfiguredEngine#build}. Rules that read the analysis while it
+ * is not enabled are logged as a warning: they apply only their fallback limits.
  *
  * <p><b>Order and atomicity.</b> Every name and every parameter set is checked before anything is
  * created, so a bad value anywhere creates nothing. If a provider's {@code create} then fails, the
@@ -104,10 +112,13 @@ public final class ConfigResolver {
             }
             ResolvedComponents out = new ResolvedComponents(config, strategies, sizer, rules,
                     resolved(plan.executor, executor), resolved(plan.journal, journal), data);
-            LOG.info("{}: resolved {} strategies {}, sizer {}, risk rules {}, executor {}, journal {}, data {}",
-                    config.sourceName(), strategies.size(), strategies.stream().map(ResolvedStrategy::id).toList(),
-                    plan.sizer.name, plan.rules.stream().map(r -> r.name).toList(), plan.executor.name, plan.journal.name,
-                    plan.data == null ? "(host-supplied)" : plan.data.name);
+            LOG.info("{}: resolved {} strategies {}, sizer {}, risk rules {}, executor {}, journal {}, data {}, "
+                            + "risk analysis {}", config.sourceName(), strategies.size(),
+                    strategies.stream().map(ResolvedStrategy::id).toList(), plan.sizer.name,
+                    plan.rules.stream().map(r -> r.name).toList(), plan.executor.name, plan.journal.name,
+                    plan.data == null ? "(host-supplied)" : plan.data.name,
+                    config.risk().analysis().enabled() ? "enabled" : "off");
+            warnIfAnalysisMissing(config, plan.rules, context.accountId());
             return out;
         } catch (RuntimeException | Error e) {
             for (int i = created.size() - 1; i >= 0; i--) {
@@ -142,6 +153,20 @@ public final class ConfigResolver {
     public static void check(TradingConfig config, ProviderRegistry registry, Function<String, String> environment) {
         plan(Objects.requireNonNull(config, "config"), Objects.requireNonNull(registry, "registry"),
                 Objects.requireNonNull(environment, "environment"));
+    }
+
+    /** Rules that read the background analysis apply only their fallback limits without an analyzer. */
+    private static void warnIfAnalysisMissing(TradingConfig config, List<Planned<RiskRule>> rules, String accountId) {
+        if (config.risk().analysis().enabled()) {
+            return;
+        }
+        List<String> readers = rules.stream().map(r -> r.name)
+                .filter(n -> n.equals(CorrelatedExposureRule.NAME) || n.equals(StressLossLimitRule.NAME)).toList();
+        if (!readers.isEmpty()) {
+            LOG.warn("{}: the risk rules {} read the background risk analysis, but risk.analysis is not enabled: unless "
+                    + "the host starts a RiskAnalyzer for account '{}' in code, they apply only their fallback limits",
+                    config.sourceName(), readers, accountId);
+        }
     }
 
     private static <T> ResolvedComponent<T> resolved(Planned<T> p, T component) {

@@ -5,6 +5,7 @@ import io.tradingsdk.api.market.MarketDataSource;
 import io.tradingsdk.api.order.Executor;
 import io.tradingsdk.api.risk.PositionSizer;
 import io.tradingsdk.api.risk.RiskRule;
+import io.tradingsdk.core.analysis.AnalyzerConfig;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,6 +14,10 @@ import java.util.Optional;
  * Everything {@link ConfigResolver#resolve} created from a configuration, ready to be handed to the
  * engine. The caller owns the components: the executor, journal and market data source are
  * {@link AutoCloseable} and must be closed by whoever ends up owning them (normally the engine).
+ *
+ * <p>The background risk analyzer is not created here (it is a thread the host owns):
+ * {@link #analyzerConfig()} says whether {@code risk.analysis} asks for one and with which settings,
+ * and {@code io.tradingsdk.core.backtest.ConfiguredEngine#build} builds it with the engine.
  *
  * @param config     the configuration they were created from
  * @param strategies in configuration order
@@ -44,6 +49,15 @@ public record ResolvedComponents(TradingConfig config, List<ResolvedStrategy> st
     /** The strategy with this id, if configured. */
     public Optional<ResolvedStrategy> strategy(String id) {
         return strategies.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /**
+     * What the background risk analyzer computes, when {@code risk.analysis} is enabled; empty when
+     * the configuration asks for no analyzer.
+     */
+    public Optional<AnalyzerConfig> analyzerConfig() {
+        AnalysisConfig a = config.risk().analysis();
+        return a.enabled() ? Optional.of(a.analyzer()) : Optional.empty();
     }
 
     /** The market data source, if the configuration has a {@code data} section. */

@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code risk} section: which quick risk rules run, in which order, with which parameters.
+ * The {@code risk} section: which quick risk rules run, in which order, with which parameters, and
+ * whether the background risk analyzer that some of them read runs.
  *
  * <pre>
  * risk:
  *   useDefaults: true    # default true: start from the built-in rule set DEFAULT_RULES
  *   rules: []            # default []: RiskRuleConfig entries that replace, remove or add rules by provider name
+ *   analysis:            # AnalysisConfig; absent: no background analyzer
  * </pre>
  *
  * <p>Effective rules ({@link #effectiveRules()}):
@@ -27,8 +29,11 @@ import java.util.Map;
  * </ul>
  * A provider may be listed once. Immutable. The constructor throws {@link ConfigException} naming the
  * key for an empty entry or a provider listed twice.
+ *
+ * @param analysis the background risk analyzer ({@code risk.analysis}); {@link AnalysisConfig#disabled()}
+ *                 when {@code null}
  */
-public record RiskConfig(boolean useDefaults, List<RiskRuleConfig> rules) {
+public record RiskConfig(boolean useDefaults, List<RiskRuleConfig> rules, AnalysisConfig analysis) {
     public static final boolean DEFAULT_USE_DEFAULTS = true;
     /** The rule that enforces the account's trading state; always first. */
     public static final String TRADING_STATE_RULE = "trading-state";
@@ -53,9 +58,15 @@ public record RiskConfig(boolean useDefaults, List<RiskRuleConfig> rules) {
             }
         }
         rules = List.copyOf(rules);
+        analysis = analysis == null ? AnalysisConfig.disabled() : analysis;
     }
 
-    /** The built-in rules with their defaults. */
+    /** These rules and no background analyzer. */
+    public RiskConfig(boolean useDefaults, List<RiskRuleConfig> rules) {
+        this(useDefaults, rules, null);
+    }
+
+    /** The built-in rules with their defaults, no background analyzer. */
     public static RiskConfig defaults() {
         return new RiskConfig(DEFAULT_USE_DEFAULTS, List.of());
     }
@@ -100,7 +111,8 @@ public record RiskConfig(boolean useDefaults, List<RiskRuleConfig> rules) {
 
     @JsonCreator
     private static RiskConfig fromYaml(@JsonProperty("useDefaults") Boolean useDefaults,
-                                       @JsonProperty("rules") List<RiskRuleConfig> rules) {
-        return new RiskConfig(useDefaults == null ? DEFAULT_USE_DEFAULTS : useDefaults, rules);
+                                       @JsonProperty("rules") List<RiskRuleConfig> rules,
+                                       @JsonProperty("analysis") AnalysisConfig analysis) {
+        return new RiskConfig(useDefaults == null ? DEFAULT_USE_DEFAULTS : useDefaults, rules, analysis);
     }
 }

@@ -24,7 +24,7 @@ import java.util.Optional;
  * data:           # DataConfig; optional: without it the host supplies the market data source
  * strategies: []  # list of StrategyConfig; default []
  * sizer:          # ComponentConfig; default provider fixed-fractional
- * risk:           # RiskConfig; default: the built-in rules
+ * risk:           # RiskConfig; default: the built-in rules, no background risk analyzer
  * execution:      # ComponentConfig; default provider paper
  * journal:        # ComponentConfig; default provider memory
  * engine:         # EngineConfig; optional

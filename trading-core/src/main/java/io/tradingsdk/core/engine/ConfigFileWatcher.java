@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Watches the engine's YAML file and applies only its dynamic part (strategy parameters and
  * enabled flags, risk rule thresholds) while the engine runs. A change to a static part (account,
- * data, sizer, execution, journal, engine, the set of strategies or rules) is refused with the
- * keys named; a file that does not parse or validate is refused; in every refusal the engine
+ * data, sizer, execution, journal, engine, the set of strategies or rules, the background risk
+ * analyzer's {@code risk.analysis}) is refused with the keys named; a file that does not parse or validate is refused; in every refusal the engine
  * keeps running on the configuration it has, and the log says why.
  *
  * <p>Threads: a daemon thread waits for file events; {@link #reloadNow()} may be called from any
@@ -172,6 +172,12 @@ public final class ConfigFileWatcher implements AutoCloseable {
         }
 
         requireSame(src, "risk.useDefaults", old.risk().useDefaults(), next.risk().useDefaults());
+        // The analyzer reads its configuration once, when it is built: any change needs a new one.
+        String analysisKey = old.risk().analysis().firstDifference(next.risk().analysis());
+        if (analysisKey != null) {
+            throw staticChange(src, "risk.analysis." + analysisKey, old.risk().analysis().values().get(analysisKey),
+                    next.risk().analysis().values().get(analysisKey));
+        }
         List<RiskRuleConfig> or = old.risk().rules();
         List<RiskRuleConfig> nr = next.risk().rules();
         requireSame(src, "risk.rules (providers)", or.stream().map(r -> r.provider() + (r.enabled() ? "" : " (disabled)")).toList(),
@@ -213,9 +219,13 @@ public final class ConfigFileWatcher implements AutoCloseable {
 
     private static void requireSame(String source, String key, Object before, Object after) {
         if (!Objects.equals(before, after)) {
-            throw new ConfigException(source, key, String.valueOf(after), "is static and cannot change while the engine runs"
-                    + " (was " + before + "); restart to apply it", null);
+            throw staticChange(source, key, before, after);
         }
+    }
+
+    private static ConfigException staticChange(String source, String key, Object before, Object after) {
+        return new ConfigException(source, key, String.valueOf(after), "is static and cannot change while the engine runs"
+                + " (was " + before + "); restart to apply it", null);
     }
 
     @Override

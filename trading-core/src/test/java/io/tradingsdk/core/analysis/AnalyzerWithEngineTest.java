@@ -39,20 +39,23 @@ import org.junit.jupiter.api.Test;
  */
 class AnalyzerWithEngineTest {
 
-    private static final Instant T0 = Instant.parse("2024-01-02T15:00:00Z");
+    static final Instant T0 = Instant.parse("2024-01-02T15:00:00Z");
 
-    private static Signal buy(String id, String symbol, double price, String quantity) {
+    static Signal buy(String id, String symbol, double price, String quantity) {
         // Signals carry money: at most 9 decimals.
         return new Signal(id, "host", symbol, SignalAction.BUY, 0.6, 0.04, 0.02,
                 BigDecimal.valueOf(price).setScale(4, java.math.RoundingMode.HALF_UP), new BigDecimal(quantity), T0);
     }
 
-    private static Bar bar(String symbol, int minute, double close) {
+    static Bar bar(String symbol, int minute, double close) {
         return new Bar(symbol, T0.plus(Duration.ofMinutes(minute)), Timeframe.MINUTE_1, close, close, close, close, 1000);
     }
 
-    /** Runs the engine's loop on this thread until the future completes (the analyzer's snapshot is served there). */
-    private static <T> T pump(TradingEngine engine, CompletableFuture<T> f) throws Exception {
+    /**
+     * Runs the engine's loop on this thread until the future completes (the analyzer's snapshot is
+     * served there). Shared with {@link ConfiguredAnalyzerTest}, as are {@link #buy}, {@link #bar} and {@link #feed}.
+     */
+    static <T> T pump(TradingEngine engine, CompletableFuture<T> f) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!f.isDone()) {
             if (engine.runPendingEvents() == 0) {
@@ -148,7 +151,8 @@ class AnalyzerWithEngineTest {
         assertThat(RiskLimitsCache.shared().latest(account)).as("closing the analyzer removes its result").isNull();
     }
 
-    private static void feed(TradingEngine engine, PaperExecutor paper, SimulatedClock clock, int minute, double aapl) {
+    /** One minute of AAPL, TWIN (2 x AAPL) and HEDGE (10,000 / AAPL): the venue sees each bar, then the engine. */
+    static void feed(TradingEngine engine, PaperExecutor paper, SimulatedClock clock, int minute, double aapl) {
         for (Bar b : List.of(bar("AAPL", minute, aapl), bar("TWIN", minute, 2 * aapl), bar("HEDGE", minute, 10_000 / aapl))) {
             clock.advanceTo(b.start());
             paper.onBar(b);

@@ -2,10 +2,17 @@ package io.tradingsdk.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tradingsdk.core.analysis.AnalyzerConfig;
 import io.tradingsdk.core.config.internal.ConfigDocument;
 import io.tradingsdk.core.provider.ProviderRegistry;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,6 +44,10 @@ class ConfigReferenceTest {
                 accepted.add(prefix + c.getName());
             }
         });
+        // risk.analysis binds through its YAML creator, whose keys are the analyzer's parameter names.
+        List<String> analysisKeys = yamlKeys(AnalysisConfig.class);
+        assertThat(analysisKeys).containsExactlyInAnyOrderElementsOf(AnalysisConfig.keys());
+        analysisKeys.forEach(k -> accepted.add("risk.analysis." + k));
 
         Set<String> documented = new TreeSet<>();
         ConfigReference.keys().forEach(k -> documented.add(k.path()));
@@ -46,6 +57,33 @@ class ConfigReferenceTest {
                 .contains("| `engine.timeInForce` | day \\| gtc \\| opg \\| cls \\| ioc \\| fok | day | lower case |")
                 .contains("| `engine.tradingZone` | time zone | America/New_York | tz database id")
                 .doesNotContain("quantityScale");
+    }
+
+    /** The keys a record's {@code @JsonCreator} method accepts. */
+    private static List<String> yamlKeys(Class<?> type) {
+        List<String> keys = new ArrayList<>();
+        for (Method m : type.getDeclaredMethods()) {
+            if (m.isAnnotationPresent(JsonCreator.class)) {
+                for (Parameter p : m.getParameters()) {
+                    keys.add(p.getAnnotation(JsonProperty.class).value());
+                }
+            }
+        }
+        assertThat(keys).as("keys of %s", type.getSimpleName()).isNotEmpty();
+        return keys;
+    }
+
+    @Test
+    void theAnalysisKeysShowTheAnalyzersDefaultsAndRanges() {
+        assertThat(ConfigReference.markdown())
+                .contains("| `risk.analysis` | map | absent: no background risk analyzer |")
+                .contains("| `risk.analysis.enabled` | boolean | true |")
+                .contains("| `risk.analysis.window` | whole number | 251 | [3, 100000] |")
+                .contains("| `risk.analysis.minObservations` | whole number | 30 | [2, 100000]; at most window - 1 |")
+                .contains("| `risk.analysis.returnType` | log \\| simple | simple |")
+                .contains("| `risk.analysis.confidenceLevels` | list of decimals | [0.95, 0.99] | each in (0, 1), no repeats |")
+                .contains("| `risk.analysis.notionalTrigger` | decimal | 10000 | > 0 |")
+                .contains("| `risk.analysis.stressScenarios` | list of text | [market:-0.10, volatility:1.5, each-symbol:-0.30] |");
     }
 
     @Test
@@ -59,6 +97,7 @@ class ConfigReferenceTest {
         assertThat(c.engine()).isEqualTo(EngineConfig.defaults());
         assertThat(c.strategies().get(0).enabled()).isEqualTo(StrategyConfig.DEFAULT_ENABLED);
         assertThat(c.risk().useDefaults()).isEqualTo(RiskConfig.DEFAULT_USE_DEFAULTS);
+        assertThat(c.risk().analysis()).isEqualTo(new AnalysisConfig(AnalysisConfig.DEFAULT_ENABLED, AnalyzerConfig.defaults()));
     }
 
     @Test

@@ -116,6 +116,33 @@ class ConfigFileWatcherTest {
     }
 
     @Test
+    @DisplayName("the risk analyzer's section is static: a change is refused naming the key, and needs a restart")
+    void analysisSectionIsStatic() throws Exception {
+        String analysis = "  analysis:\n    window: %s\n    notionalTrigger: %s\n";
+        Path file = dir.resolve("trading.yaml");
+        Files.writeString(file, yaml("0.6", "100000", "100000") + analysis.formatted("121", "10000"));
+        start(file);
+
+        Files.writeString(file, yaml("0.6", "100000", "100000") + analysis.formatted("61", "10000"));
+        assertThat(failure(watcher.reloadNow())).isInstanceOfSatisfying(ConfigException.class, e -> {
+            assertThat(e.path()).isEqualTo("risk.analysis.window");
+            assertThat(e.rejectedValue()).isEqualTo("61");
+            assertThat(e.getMessage()).contains("is static and cannot change while the engine runs (was 121); restart to apply it");
+        });
+        // Removing the section stops nothing at runtime either.
+        Files.writeString(file, yaml("0.6", "100000", "100000"));
+        assertThat(failure(watcher.reloadNow())).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.path()).isEqualTo("risk.analysis.enabled"));
+        assertThat(engine.configVersion()).isEqualTo(1);
+
+        // The same values written differently are no change; a dynamic change next to them still applies.
+        Files.writeString(file, yaml("0.6", "40000", "100000") + analysis.formatted("121", "10000.00"));
+        assertThat(watcher.reloadNow().get(10, TimeUnit.SECONDS)).singleElement()
+                .satisfies(r -> assertThat(r.target()).isEqualTo("risk.max-order-notional"));
+        assertThat(engine.configVersion()).isEqualTo(2);
+    }
+
+    @Test
     @DisplayName("editing the file while the engine runs applies the change without a call")
     void watchesTheFile() throws Exception {
         Path file = dir.resolve("trading.yaml");
