@@ -120,6 +120,8 @@ public final class TradingEngine implements BarListener, AutoCloseable {
     private final List<AccountGuard> extraGuards;
     private final List<String> knownRuleNames;
     private final Executor executor;
+    /** The SUBMITTED transition's note, made once rather than per order. */
+    private final String sentTo;
     private final TradeJournal journal;
     private final TradingMetrics metrics;
     private final SignalValidator validator;
@@ -187,6 +189,7 @@ public final class TradingEngine implements BarListener, AutoCloseable {
             installRules(ruleSlots);
         }
         this.executor = b.executor;
+        this.sentTo = "sent to " + executor.name();
         this.journal = b.journal != null ? b.journal : new InMemoryTradeJournal();
         this.metrics = b.metrics != null ? b.metrics : new TradingMetrics();
         this.timeInForce = b.timeInForce;
@@ -858,13 +861,13 @@ public final class TradingEngine implements BarListener, AutoCloseable {
             return;
         }
         String clientOrderId = ClientOrderIds.derive(strategyId, signal.id());
-        TrackedOrder existing = tracker.get(clientOrderId);
-        if (existing != null) {
+        TrackedOrder known = tracker.lookup(clientOrderId);
+        if (known != null && !known.isRetired()) {
             // The same signal again: idempotent, never a second order.
-            complete(future, new SignalOutcome.Submitted(signal.id(), existing.intent().request()));
+            complete(future, new SignalOutcome.Submitted(signal.id(), known.intent().request()));
             return;
         }
-        if (tracker.isRetired(clientOrderId)) {
+        if (known != null) {
             deny(signal, DenialReason.DUPLICATE_SIGNAL, "signal " + signal.id() + " of " + strategyId
                     + " was already executed as order " + clientOrderId + ", finished long ago", future);
             return;
@@ -987,7 +990,7 @@ public final class TradingEngine implements BarListener, AutoCloseable {
                     "account " + accountId + " was halted before the order was sent"));
             return;
         }
-        tracker.transition(clientOrderId, OrderStatus.SUBMITTED, "sent to " + executor.name());
+        tracker.transition(clientOrderId, OrderStatus.SUBMITTED, sentTo);
         try {
             executor.submit(intent.request());
         } catch (RuntimeException ex) {

@@ -174,6 +174,20 @@ public final class OrderTracker {
             log.warn("Refused transition to {} of unknown order {} ({})", to, clientOrderId, why);
             return false;
         }
+        return transition(order, to, why);
+    }
+
+    /**
+     * {@link #transition(String, OrderStatus, String)} of an order the caller already holds (from
+     * {@link #create} or {@link #get}), without looking its id up again.
+     */
+    public boolean transition(TrackedOrder order, OrderStatus to, String why) {
+        Objects.requireNonNull(to, "to");
+        String clientOrderId = order.clientOrderId();
+        if (order.isRetired()) {
+            log.warn("Refused transition to {} of retired order {} ({})", to, clientOrderId, why);
+            return false;
+        }
         if (to != OrderStatus.SUBMITTED && to != OrderStatus.DENIED && to != OrderStatus.UNKNOWN) {
             log.warn("Refused local transition of order {} to broker status {} ({}); broker statuses come as events",
                     clientOrderId, to, why);
@@ -256,16 +270,25 @@ public final class OrderTracker {
         return o == null || o.isRetired() ? null : o;
     }
 
-    /** Whether this client order id was ever used: open, recently finished, or retired. */
     /**
      * Whether the id belonged to an order finished so long ago that it is no longer kept (ids are
-     * never reused). {@code get(id) == null && isRetired(id)} is {@code isKnown(id)} with one lookup.
+     * never reused).
      */
     public boolean isRetired(String clientOrderId) {
         TrackedOrder o = byId.get(clientOrderId);
         return o != null && o.isRetired();
     }
 
+    /**
+     * {@link #get} and {@link #isRetired} in one lookup: the tracked order, an emptied one whose
+     * {@link TrackedOrder#isRetired()} is true when the id was used long ago, or null when the id was
+     * never used.
+     */
+    public TrackedOrder lookup(String clientOrderId) {
+        return byId.get(clientOrderId);
+    }
+
+    /** Whether this client order id was ever used: open, recently finished, or retired. */
     public boolean isKnown(String clientOrderId) {
         return byId.containsKey(clientOrderId);
     }

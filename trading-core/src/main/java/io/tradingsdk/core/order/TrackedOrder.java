@@ -89,7 +89,7 @@ public final class TrackedOrder {
 
     /**
      * Drops the details of a long-finished order, keeping the object as the mark that its id was
-     * used (tracker only; the tracker never hands a retired order out).
+     * used (tracker only; only {@link OrderTracker#lookup} hands a retired order out).
      */
     void retire() {
         retired = true;
@@ -105,7 +105,8 @@ public final class TrackedOrder {
         reportedOpenBuyNotional = null;
     }
 
-    boolean isRetired() {
+    /** Whether this is only the mark of a long-finished order's id: every detail is gone ({@link #intent()} is null). */
+    public boolean isRetired() {
         return retired;
     }
 
