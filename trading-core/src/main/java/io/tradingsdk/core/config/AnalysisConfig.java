@@ -7,6 +7,7 @@ import io.tradingsdk.api.provider.ParameterSpec;
 import io.tradingsdk.api.provider.Parameters;
 import io.tradingsdk.core.analysis.AnalyzerConfig;
 import io.tradingsdk.core.analysis.StressScenario;
+import io.tradingsdk.core.config.internal.Checks;
 import io.tradingsdk.core.provider.internal.Suggestions;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -198,23 +199,15 @@ public record AnalysisConfig(boolean enabled, AnalyzerConfig analyzer) {
 
     /** The levels as the schema's text list; each checked here so that the message names its index. */
     private static List<String> levels(List<BigDecimal> levels) {
-        List<String> out = new ArrayList<>(levels.size());
-        Map<BigDecimal, Integer> seen = new HashMap<>();
-        for (int i = 0; i < levels.size(); i++) {
-            BigDecimal level = levels.get(i);
-            String path = CONFIDENCE_LEVELS + "[" + i + "]";
-            if (level == null) {
-                throw ConfigException.invalid(path, null, "list entry has no value");
-            }
+        Checks.uniqueEntries(CONFIDENCE_LEVELS, levels, (path, level) -> {
             if (level.signum() <= 0 || level.compareTo(BigDecimal.ONE) >= 0) {
                 throw ConfigException.invalid(path, level, "a confidence level must be in (0, 1), e.g. 0.99, was "
                         + level.toPlainString());
             }
-            Integer before = seen.putIfAbsent(level.stripTrailingZeros(), i);
-            if (before != null) {
-                throw ConfigException.invalid(path, level, "confidence level is listed twice (also at "
-                        + CONFIDENCE_LEVELS + "[" + before + "])");
-            }
+            return level.stripTrailingZeros();
+        }, level -> "confidence level");
+        List<String> out = new ArrayList<>(levels.size());
+        for (BigDecimal level : levels) {
             out.add(level.toPlainString());
         }
         return out;
@@ -222,25 +215,13 @@ public record AnalysisConfig(boolean enabled, AnalyzerConfig analyzer) {
 
     /** The scenario texts, each parsed here so that the message names its index. */
     private static List<String> scenarios(List<String> texts) {
-        Map<String, Integer> names = new HashMap<>();
-        for (int i = 0; i < texts.size(); i++) {
-            String text = texts.get(i);
-            String path = STRESS_SCENARIOS + "[" + i + "]";
-            if (text == null) {
-                throw ConfigException.invalid(path, null, "list entry has no value");
-            }
-            StressScenario s;
+        Checks.uniqueEntries(STRESS_SCENARIOS, texts, (path, text) -> {
             try {
-                s = StressScenario.parse(text);
+                return StressScenario.parse(text).name();
             } catch (InvalidParameterException e) {
                 throw ConfigException.invalid(path, text, e.getMessage());
             }
-            Integer before = names.putIfAbsent(s.name(), i);
-            if (before != null) {
-                throw ConfigException.invalid(path, text, "scenario '" + s.name() + "' is listed twice (also at "
-                        + STRESS_SCENARIOS + "[" + before + "])");
-            }
-        }
+        }, text -> "scenario '" + StressScenario.parse(text).name() + "'");
         return texts;
     }
 }

@@ -177,14 +177,7 @@ class AnalysisConfigLoadTest {
     void invalidValuesAreRefusedNamingFileKeyAndValue(String body, String path, Object value, String reason, String more) {
         ConfigException e = error(body);
 
-        assertThat(e.source()).isEqualTo("trading.yaml");
-        assertThat(e.path()).isEqualTo(path);
-        if (value instanceof BigDecimal bd) {
-            assertThat(e.rejectedValue()).isInstanceOf(BigDecimal.class);
-            assertThat((BigDecimal) e.rejectedValue()).isEqualByComparingTo(bd);
-        } else if (value != null) {
-            assertThat(String.valueOf(e.rejectedValue())).isEqualTo(String.valueOf(value));
-        }
+        ConfigErrors.assertNames(e, path, value);
         assertThat(e.getMessage()).startsWith("trading.yaml: " + path + ": ").contains(reason).contains(more);
         assertThat(e.line()).as("line of the problem").isPositive();
     }

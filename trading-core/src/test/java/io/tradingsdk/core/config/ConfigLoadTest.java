@@ -247,14 +247,7 @@ class ConfigLoadTest {
     void invalidDocumentsAreRefusedNamingFileKeyAndValue(String yaml, String path, Object value, String reason, String more) {
         ConfigException e = error(yaml);
 
-        assertThat(e.source()).isEqualTo("trading.yaml");
-        assertThat(e.path()).isEqualTo(path);
-        if (value instanceof BigDecimal bd) {
-            assertThat(e.rejectedValue()).isInstanceOf(BigDecimal.class);
-            assertThat((BigDecimal) e.rejectedValue()).isEqualByComparingTo(bd);
-        } else if (value != null) {
-            assertThat(String.valueOf(e.rejectedValue())).isEqualTo(String.valueOf(value));
-        }
+        ConfigErrors.assertNames(e, path, value);
         assertThat(e.getMessage())
                 .startsWith("trading.yaml: " + (path.isEmpty() ? "(document)" : path) + ": ")
                 .contains(reason)

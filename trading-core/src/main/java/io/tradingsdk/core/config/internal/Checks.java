@@ -1,7 +1,6 @@
 package io.tradingsdk.core.config.internal;
 
 import io.tradingsdk.core.config.ConfigException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,23 +40,40 @@ public final class Checks {
             }
             return List.of();
         }
-        List<String> out = new ArrayList<>(symbols.size());
-        Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < symbols.size(); i++) {
-            String s = symbols.get(i);
-            String p = path + "[" + i + "]";
-            if (s == null) {
-                throw ConfigException.invalid(p, null, "list entry has no value");
-            }
+        uniqueEntries(path, symbols, (p, s) -> {
             if (!SYMBOL.matcher(s).matches()) {
                 throw ConfigException.invalid(p, s, "must be a symbol such as AAPL, BRK.B or BTC/USD (letters, digits, . / : _ -; at most 32)");
             }
-            Integer before = seen.putIfAbsent(s, i);
-            if (before != null) {
-                throw ConfigException.invalid(p, s, "symbol is listed twice (also at " + path + "[" + before + "])");
+            return s;
+        }, s -> "symbol");
+        return List.copyOf(symbols);
+    }
+
+    /** Checks one list entry (not null) at its indexed path and returns its key for the duplicate check. */
+    @FunctionalInterface
+    public interface EntryCheck<T> {
+        /** @throws ConfigException naming {@code entryPath} when the entry is not valid */
+        Object keyOf(String entryPath, T entry);
+    }
+
+    /**
+     * Checks every entry of a list so that each error names the entry's index ({@code path[i]}): no
+     * null entry, each valid per {@code check}, no key twice ("{@code what} is listed twice (also at
+     * path[j])").
+     */
+    public static <T> void uniqueEntries(String path, List<T> entries, EntryCheck<T> check,
+                                         java.util.function.Function<T, String> what) {
+        Map<Object, Integer> seen = new HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            T entry = entries.get(i);
+            String p = path + "[" + i + "]";
+            if (entry == null) {
+                throw ConfigException.invalid(p, null, "list entry has no value");
             }
-            out.add(s);
+            Integer before = seen.putIfAbsent(check.keyOf(p, entry), i);
+            if (before != null) {
+                throw ConfigException.invalid(p, entry, what.apply(entry) + " is listed twice (also at " + path + "[" + before + "])");
+            }
         }
-        return List.copyOf(out);
     }
 }
