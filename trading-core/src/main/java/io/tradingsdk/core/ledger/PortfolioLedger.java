@@ -269,10 +269,6 @@ public final class PortfolioLedger implements PortfolioView {
         b.hasMark = true;
     }
 
-    /**
-     * Cash plus positions at their last prices, in binary floating point: cheap and allocation
-     * free, for statistics only (drawdown, Sharpe). Not money; use {@link #equity()} for that.
-     */
     /** Allocation free: for the risk rules' pre-check; they compute {@link #capitalAtRisk()} exactly near a limit. */
     @Override
     public double capitalAtRiskEstimate() {
@@ -291,6 +287,11 @@ public final class PortfolioLedger implements PortfolioView {
         return dayStartEquityDouble;
     }
 
+    /**
+     * Cash plus positions at their last prices, in binary floating point: cheap and allocation
+     * free, for statistics (drawdown, Sharpe) and the rules' pre-checks. Not money; use
+     * {@link #equity()} for that.
+     */
     @Override
     public double equityEstimate() {
         double equity = cashDouble;
