@@ -101,6 +101,14 @@ public final class Summary {
                             gated ? ">= 30x" : "-", gated ? verdict(ratio >= 30) : "-", sdk);
                 }
             }
+            JsonNode peer = byImpl.get("ta4j-double");
+            JsonNode floor = byImpl.get("bars-only");
+            if (sdk != null && peer != null && floor != null) {
+                // Per bar, what the target leaves and what merely reading the bars already takes.
+                row(out, "time per bar " + bars + " bars: sdk / 30x target / reading the bars only", String.format(Locale.ROOT,
+                        "%.1f / %.1f / %.1f ns", 1e9 / bars(sdk), 1e9 / (30 * bars(peer)), 1e9 / bars(floor)),
+                        "-", "-", floor);
+            }
         });
 
         if (memoryLine == null) {

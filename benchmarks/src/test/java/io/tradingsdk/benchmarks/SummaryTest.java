@@ -37,6 +37,8 @@ class SummaryTest {
                         "\"bars\":{\"score\":1000000,\"scoreError\":1000,\"scoreUnit\":\"ops/s\"}", ""),
                 result("PipelineBenchmark.backtest", "thrpt", "\"bars\":\"10000\",\"impl\":\"ta4j-decimal\"", 10.0, "ops/s",
                         "\"bars\":{\"score\":100000,\"scoreError\":1000,\"scoreUnit\":\"ops/s\"}", ""),
+                result("PipelineBenchmark.backtest", "thrpt", "\"bars\":\"10000\",\"impl\":\"bars-only\"", 40000.0, "ops/s",
+                        "\"bars\":{\"score\":400000000,\"scoreError\":1000,\"scoreUnit\":\"ops/s\"}", ""),
                 result("PostgresJournalBenchmark.batchedRows", "thrpt", "", 2.7, "ops/s",
                         "\"rows\":{\"score\":54321,\"scoreError\":1234,\"scoreUnit\":\"ops/s\"}", ""),
                 result("PostgresJournalBenchmark.intentCommit", "sample", "", 612.5, "us/op", "",
@@ -54,6 +56,8 @@ class SummaryTest {
         assertThat(table).contains("backtest 10000 bars, sdk | 3,000,000 ± 1,000 bars/s");
         assertThat(table).containsPattern("sdk / ta4j-double \\| 3\\.00x \\| >= 30x \\| MISSED");
         assertThat(table).containsPattern("sdk / ta4j-decimal \\| 30\\.00x \\| - \\| -");
+        // 1e9 / 3M, 1e9 / (30 x 1M), 1e9 / 400M
+        assertThat(table).contains("time per bar 10000 bars: sdk / 30x target / reading the bars only | 333.3 / 33.3 / 2.5 ns");
         assertThat(table).containsPattern("10000000-bar backtest memory, journal none \\| live after GC peak 300\\.0 MB.* \\| met");
         assertThat(table).contains("PostgreSQL journal, batched rows until durable (embedded PostgreSQL, fsync on) | 54,321 ± 1,234 rows/s");
         assertThat(table).contains("PostgreSQL journal, intent commit (journal-first, synchronous commit) | p50 420 us, p99 6100 us,"
