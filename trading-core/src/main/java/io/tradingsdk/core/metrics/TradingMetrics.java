@@ -32,9 +32,9 @@ import org.HdrHistogram.Recorder;
  * <p><b>Memory</b>: each strategy id holds three latency histograms (two in the recorder, one
  * cumulative); at the default 2 significant digits and 60 s range about 30 KB each.
  *
- * <p><b>Export</b>: there is no exporter dependency. A host bridges snapshots to its own system, e.g.
- * Micrometer: take one snapshot per scrape and register {@code FunctionCounter}s for the counters and
- * {@code Gauge}s for the success rate and latency percentiles, tagged with the strategy id.
+ * <p><b>Export</b>: {@link TradingEngineMetrics} binds an engine's snapshots to a Micrometer
+ * {@code MeterRegistry} (micrometer-core is an optional dependency the host adds). Other systems read
+ * {@link #snapshot()} themselves, off the event loop.
  */
 public final class TradingMetrics {
     /** Default latency precision: 2 significant digits (values within 1%). */
