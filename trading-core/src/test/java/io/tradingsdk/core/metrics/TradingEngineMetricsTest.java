@@ -23,6 +23,7 @@ import io.tradingsdk.api.order.OrderEventType;
 import io.tradingsdk.api.order.OrderRequest;
 import io.tradingsdk.api.order.ReplaceRequest;
 import io.tradingsdk.api.provider.ProviderContext;
+import io.tradingsdk.core.provider.DefaultProviderContext;
 import io.tradingsdk.api.risk.DenialReason;
 import io.tradingsdk.api.signal.Signal;
 import io.tradingsdk.api.signal.SignalAction;
@@ -44,7 +45,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -484,22 +484,7 @@ class TradingEngineMetricsTest {
         }
 
         private static ProviderContext context(String accountId, TradingClock clock) {
-            return new ProviderContext() {
-                @Override
-                public String accountId() {
-                    return accountId;
-                }
-
-                @Override
-                public TradingClock clock() {
-                    return clock;
-                }
-
-                @Override
-                public Function<String, String> environment() {
-                    return name -> null;
-                }
-            };
+            return new DefaultProviderContext(accountId, clock, name -> null);
         }
     }
 }
