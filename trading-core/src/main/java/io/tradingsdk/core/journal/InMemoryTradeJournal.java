@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * record per key, in recording order.
  *
  * <p><b>Memory:</b> everything is kept until the journal is garbage collected: a few hundred bytes
- * per record, so a million order events take a few hundred megabytes. Long-running hosts that
- * need bounded memory use a durable journal.
+ * per record, so a million order events take a few hundred megabytes; a repeat (a redelivered
+ * event) stays in its log until the next query drops it. Long-running hosts that need bounded
+ * memory use a durable journal.
  *
  * <p><b>Failures:</b> {@code recordIntent} completes at once. After {@link #close()} records are
  * dropped (logged once) rather than thrown into the event loop, and {@code recordIntent} returns a
