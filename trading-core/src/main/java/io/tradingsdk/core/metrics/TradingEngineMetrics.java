@@ -314,12 +314,10 @@ public final class TradingEngineMetrics implements MeterBinder, AutoCloseable {
             Tags t = tags.and(TAG_STRATEGY, id);
             counter(SIGNALS, "signals", "Signals produced by the strategy", t, MetricsSnapshot.Stats::signals, id);
             counter(APPROVALS, "approvals", "Signals approved by the risk check", t, MetricsSnapshot.Stats::approvals, id);
-            counter(ORDERS, "orders", "Orders by status: submitted to the executor, completely filled, rejected",
-                    t.and(TAG_STATUS, "submitted"), MetricsSnapshot.Stats::ordersSubmitted, id);
-            counter(ORDERS, "orders", "Orders by status: submitted to the executor, completely filled, rejected",
-                    t.and(TAG_STATUS, "filled"), MetricsSnapshot.Stats::ordersFilled, id);
-            counter(ORDERS, "orders", "Orders by status: submitted to the executor, completely filled, rejected",
-                    t.and(TAG_STATUS, "rejected"), MetricsSnapshot.Stats::ordersRejected, id);
+            String orders = "Orders by status: submitted to the executor, completely filled, rejected";
+            counter(ORDERS, "orders", orders, t.and(TAG_STATUS, "submitted"), MetricsSnapshot.Stats::ordersSubmitted, id);
+            counter(ORDERS, "orders", orders, t.and(TAG_STATUS, "filled"), MetricsSnapshot.Stats::ordersFilled, id);
+            counter(ORDERS, "orders", orders, t.and(TAG_STATUS, "rejected"), MetricsSnapshot.Stats::ordersRejected, id);
             counter(STRATEGY_ERRORS, "errors", "Exceptions thrown by the strategy's callbacks", t,
                     MetricsSnapshot.Stats::strategyErrors, id);
             latency(LATENCY_PERCENTILE, LATENCY_MAX, "of the strategy's orders", t, ignored -> stats(id));

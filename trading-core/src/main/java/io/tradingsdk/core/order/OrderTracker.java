@@ -174,20 +174,6 @@ public final class OrderTracker {
             log.warn("Refused transition to {} of unknown order {} ({})", to, clientOrderId, why);
             return false;
         }
-        return transition(order, to, why);
-    }
-
-    /**
-     * {@link #transition(String, OrderStatus, String)} of an order the caller already holds (from
-     * {@link #create} or {@link #get}), without looking its id up again.
-     */
-    public boolean transition(TrackedOrder order, OrderStatus to, String why) {
-        Objects.requireNonNull(to, "to");
-        String clientOrderId = order.clientOrderId();
-        if (order.isRetired()) {
-            log.warn("Refused transition to {} of retired order {} ({})", to, clientOrderId, why);
-            return false;
-        }
         if (to != OrderStatus.SUBMITTED && to != OrderStatus.DENIED && to != OrderStatus.UNKNOWN) {
             log.warn("Refused local transition of order {} to broker status {} ({}); broker statuses come as events",
                     clientOrderId, to, why);
@@ -271,16 +257,8 @@ public final class OrderTracker {
     }
 
     /**
-     * Whether the id belonged to an order finished so long ago that it is no longer kept (ids are
-     * never reused).
-     */
-    public boolean isRetired(String clientOrderId) {
-        TrackedOrder o = byId.get(clientOrderId);
-        return o != null && o.isRetired();
-    }
-
-    /**
-     * {@link #get} and {@link #isRetired} in one lookup: the tracked order, an emptied one whose
+     * {@link #get} and "was this id used by an order finished so long ago that it is no longer kept"
+     * (ids are never reused) in one lookup: the tracked order, an emptied one whose
      * {@link TrackedOrder#isRetired()} is true when the id was used long ago, or null when the id was
      * never used.
      */
