@@ -1,6 +1,7 @@
 package io.tradingsdk.api.journal;
 
 import io.tradingsdk.api.order.Fill;
+import io.tradingsdk.api.order.OrderStatus;
 import io.tradingsdk.api.order.OrderEvent;
 import io.tradingsdk.api.order.OrderIntent;
 import io.tradingsdk.api.signal.Signal;
@@ -83,6 +84,81 @@ public interface TradeJournal extends AutoCloseable {
 
     /** All configuration changes, in the order recorded. */
     List<ConfigChangeRecord> configChanges();
+
+    /** Fills of one order, in the order recorded. May block on I/O; the default filters {@link #fills()}. */
+    default List<Fill> fills(String clientOrderId) {
+        List<Fill> out = new java.util.ArrayList<>();
+        for (Fill f : fills()) {
+            if (f.clientOrderId().equals(clientOrderId)) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * What the journal knows of one order, or empty when it has no intent for the id. May block on
+     * I/O; the default reads {@link #findIntent}, {@link #orderEvents} and {@link #fills(String)}.
+     */
+    default Optional<JournaledOrder> journaledOrder(String clientOrderId) {
+        return findIntent(clientOrderId).map(intent -> {
+            OrderStatus status = OrderStatus.CREATED;
+            String brokerId = null;
+            for (OrderEvent e : orderEvents(clientOrderId)) {
+                if (e.type().resultingStatus() != null) {
+                    status = e.type().resultingStatus();
+                }
+                if (e.brokerOrderId() != null) {
+                    brokerId = e.brokerOrderId();
+                }
+            }
+            java.math.BigDecimal qty = java.math.BigDecimal.ZERO;
+            java.math.BigDecimal notional = java.math.BigDecimal.ZERO;
+            for (Fill f : fills(clientOrderId)) {
+                qty = qty.add(f.quantity());
+                notional = notional.add(f.notional());
+            }
+            return new JournaledOrder(intent, status, qty, notional, brokerId);
+        });
+    }
+
+    /**
+     * Orders whose last journaled status is not terminal (including intents with no event at all:
+     * {@link OrderStatus#CREATED}), oldest intent first: what recovery must resolve after a restart.
+     * May block on I/O; the default reads every intent through {@link #journaledOrder}, so journals
+     * with many orders should answer it with one query.
+     */
+    default List<JournaledOrder> unfinishedOrders() {
+        List<JournaledOrder> out = new java.util.ArrayList<>();
+        for (OrderIntent i : intents()) {
+            journaledOrder(i.clientOrderId()).filter(o -> !o.finished()).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** Fills whose time is at or after {@code since}, in the order recorded. May block; the default filters {@link #fills()}. */
+    default List<Fill> fillsSince(java.time.Instant since) {
+        List<Fill> out = new java.util.ArrayList<>();
+        for (Fill f : fills()) {
+            if (!f.time().isBefore(since)) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Records the outcome of a reconciliation of broker, journal and ledger. Asynchronous like the
+     * other records; idempotent on (account, kind, time). The default keeps nothing: journals that
+     * keep it also answer {@link #reconciliations()}.
+     */
+    default void recordReconciliation(ReconciliationRecord record) {
+    }
+
+    /** Reconciliations recorded, in the order recorded; empty for a journal that keeps none. */
+    default List<ReconciliationRecord> reconciliations() {
+        return List.of();
+    }
 
     @Override
     void close();

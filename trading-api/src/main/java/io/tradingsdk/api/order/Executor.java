@@ -1,5 +1,7 @@
 package io.tradingsdk.api.order;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -64,8 +66,41 @@ public interface Executor extends AutoCloseable {
      */
     CompletableFuture<Optional<Order>> lookup(String clientOrderId);
 
-    /** The broker's account report; completes exceptionally when it cannot be read. */
+    /**
+     * The broker's account report; completes exceptionally when it cannot be read.
+     *
+     * <p>Every open order in it is one the executor watches from then on like its own: its later
+     * events are delivered to the listener, and they are brought up to date over the broker's
+     * records after a lost connection, as for orders this executor sent. Orders the executor cannot
+     * represent (another application's order type) are left out of {@link AccountSnapshot#openOrders()}
+     * and counted in {@link AccountSnapshot#foreignOrders()}; they never make the snapshot fail.
+     */
     CompletableFuture<AccountSnapshot> snapshot();
+
+    /**
+     * The executions (fills) at the broker at or after {@code since}, oldest first, for orders of this
+     * account whatever sent them: what recovery reads to journal the fills that happened while the
+     * host was down or that a lost message never reported.
+     *
+     * <p>Each is a {@link OrderEventType#PARTIAL_FILL} or {@link OrderEventType#FILL} event with its
+     * {@link Fill} attached: the broker's own execution id as {@link Fill#fillId()} (stable: the same
+     * execution always has the same id), the execution's quantity and price, and the order's
+     * cumulative filled quantity after it as {@link OrderEvent#filledQuantity()}, so that a reader
+     * can tell which part of the order it covers. {@link OrderEvent#averageFillPrice()} may be null.
+     * Symbols are spelled as in orders.
+     *
+     * <p>Any thread; completes asynchronously, exceptionally when the broker cannot be asked (which is
+     * not "no executions"). The default completes exceptionally with
+     * {@link UnsupportedOperationException}: recovery then falls back to each order's cumulative
+     * filled quantity from {@link #lookup}, which loses the broker's execution ids. The compatibility
+     * kit requires it.
+     *
+     * @param since inclusive lower bound on the execution time
+     */
+    default CompletableFuture<List<OrderEvent>> executionsSince(Instant since) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                "executor " + name() + " cannot list executions"));
+    }
 
     /** Stops delivering events and releases resources; idempotent. */
     @Override
