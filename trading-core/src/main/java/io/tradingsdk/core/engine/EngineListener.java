@@ -29,4 +29,19 @@ public interface EngineListener {
      */
     default void onTradingHalted(String reason) {
     }
+
+    /**
+     * Recovery ended and the engine takes signals from now on: what it adopted, journaled, cancelled
+     * or re-sent, and the differences it found between broker, journal and ledger (each one is an
+     * alert: the broker's state was adopted, nothing was hidden). Called once per start.
+     */
+    default void onRecovered(io.tradingsdk.core.recovery.RecoveryReport report) {
+    }
+
+    /**
+     * A reconciliation ({@link TradingEngine#reconcile}) compared broker, journal and ledger; a
+     * record with differences is an alert, nothing was changed.
+     */
+    default void onReconciled(io.tradingsdk.api.journal.ReconciliationRecord record) {
+    }
 }

@@ -46,6 +46,16 @@ import io.tradingsdk.core.metrics.TradingMetrics;
 import io.tradingsdk.core.provider.DefaultProviderContext;
 import io.tradingsdk.core.order.OrderTracker;
 import io.tradingsdk.core.order.TrackedOrder;
+import io.tradingsdk.core.ledger.StrategyAttribution;
+import io.tradingsdk.core.recovery.RecoveryMetrics;
+import io.tradingsdk.core.recovery.RecoveryPolicy;
+import io.tradingsdk.core.recovery.RecoveryReport;
+import io.tradingsdk.core.recovery.internal.RecoveryPlan;
+import io.tradingsdk.core.recovery.internal.RecoveryPlanner;
+import io.tradingsdk.core.recovery.internal.Reconciler;
+import io.tradingsdk.api.journal.ReconciliationRecord;
+import io.tradingsdk.api.order.ForeignOrder;
+import io.tradingsdk.core.engine.internal.ParkedOrderEvents;
 import io.tradingsdk.core.risk.AccountGuard;
 import io.tradingsdk.core.risk.RuleBasedRiskManager;
 import io.tradingsdk.core.time.MarketCalendarClock;
@@ -90,9 +100,21 @@ import org.slf4j.LoggerFactory;
  * only when the intent is durable handed to the {@link Executor}. A denial is an outcome with a
  * {@link DenialReason}; it changes neither the ledger nor the orders.
  *
- * <p><b>Fail closed.</b> The engine starts not ready: until the executor's account snapshot has
- * been read and adopted, every signal is denied with {@link DenialReason#NOT_READY}. A snapshot
- * that cannot be read is retried, never taken as a flat account.
+ * <p><b>Fail closed; recovery.</b> The engine starts not ready: until recovery has made the broker,
+ * the journal and the engine agree, every signal is denied with {@link DenialReason#NOT_READY}.
+ * Recovery runs off the loop at every start (see {@link RecoveryPlanner} for its rules and
+ * {@link RecoveryPolicy} for the choices a host can make): the broker's cash and positions become
+ * the ledger's; orders open at the broker are adopted with their filled quantity as their starting
+ * state (no fill is applied twice); fills the journal lacks are journaled once under the broker's
+ * execution ids; every journaled intent that was not finished is resolved (adopted, journaled as
+ * finished, or never sent and then cancelled or re-sent under the same id); client order ids the
+ * journal already used are never sent again; open orders another application placed are kept as
+ * foreign (counted as open exposure, never cancelled). Order events that arrive before recovery
+ * ends wait for it instead of being dropped. A broker or journal that cannot be read is retried,
+ * never taken as a flat account. The outcome reaches the log, {@link EngineListener#onRecovered},
+ * {@link #recoveryMetrics()} and the journal ({@link ReconciliationRecord} of kind {@code recovery}).
+ * {@link #reconcile} compares broker, journal and ledger again at any time (end of day, on demand)
+ * and reports differences as alerts without changing anything.
  *
  * <p><b>Venue halt.</b> When the executor reports that the venue halted trading
  * ({@link OrderEventListener#onVenueHalted}), the loop moves the account to
@@ -140,6 +162,13 @@ public final class TradingEngine implements BarListener, AutoCloseable {
     // Loop state: touched by the loop thread only.
     private final PortfolioLedger ledger;
     private final OrderTracker tracker;
+    private final StrategyAttribution attribution = new StrategyAttribution();
+    private final RecoveryPolicy recoveryPolicy;
+    private final RecoveryMetrics recoveryMetrics = new RecoveryMetrics();
+    private final ParkedOrderEvents parked = new ParkedOrderEvents();
+    /** Open quantity of foreign orders per symbol, as last reported to the ledger (loop only). */
+    private final Map<String, BigDecimal> foreignOpen = new HashMap<>();
+    private volatile java.util.concurrent.ExecutorService recoveryThread;
     private final Map<String, PendingSubmit> pendingSubmits = new HashMap<>();
     private final Map<String, Integer> resubmits = new HashMap<>();
     /** Cache of the last bar's symbol (identity) and the slots trading it. */
@@ -216,6 +245,7 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         };
         this.ledger = new PortfolioLedger(accountId, b.initialCash);
         this.tracker = new OrderTracker(clock);
+        this.recoveryPolicy = b.recoveryPolicy;
 
         Map<String, StrategySlot> byId = new LinkedHashMap<>();
         Map<String, List<StrategySlot>> bySymbol = new HashMap<>();
@@ -379,6 +409,25 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         return ready;
     }
 
+    /** Counters of this engine's recoveries and reconciliations; any thread. */
+    public RecoveryMetrics recoveryMetrics() {
+        return recoveryMetrics;
+    }
+
+    /**
+     * Signed quantity per strategy and symbol that the strategies' fills add up to (rebuilt from the
+     * journal at a restart), and under the key {@link #UNATTRIBUTED} what the ledger holds beyond
+     * that. Completes on the loop's next turn; any thread.
+     */
+    public CompletableFuture<Map<String, Map<String, BigDecimal>>> positionsByStrategy() {
+        CompletableFuture<Map<String, Map<String, BigDecimal>>> f = new CompletableFuture<>();
+        enqueue(new AttributionRequest(f));
+        return f;
+    }
+
+    /** The key of {@link #positionsByStrategy()} for quantity no strategy's fills explain. */
+    public static final String UNATTRIBUTED = "(unattributed)";
+
     /** Stops the loop, unsubscribes from the executor and flushes the journal. Does not close the executor or journal. */
     @Override
     public void close() {
@@ -408,6 +457,10 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         }
         if (ownedCallbacks != null) {
             ownedCallbacks.shutdown(); // futures already handed over still complete
+        }
+        java.util.concurrent.ExecutorService r = recoveryThread;
+        if (r != null) {
+            r.shutdownNow();
         }
     }
 
@@ -526,10 +579,14 @@ public final class TradingEngine implements BarListener, AutoCloseable {
                 onIntentDurable(d);
             } else if (e instanceof LookupDone l) {
                 onLookupDone(l);
+            } else if (e instanceof GapLookupDone g) {
+                onGapLookupDone(g);
             } else if (e instanceof RetryLookup r) {
                 resolveUnknown(r.clientOrderId(), r.attempt());
-            } else if (e instanceof Reconciled r) {
-                onReconciled(r);
+            } else if (e instanceof Recovered r) {
+                onRecovered(r);
+            } else if (e instanceof ReconcileCompare c) {
+                onReconcileCompare(c);
             } else if (e instanceof ConfigCommand c) {
                 onConfigCommand(c);
             } else if (e instanceof SetState s) {
@@ -538,6 +595,13 @@ public final class TradingEngine implements BarListener, AutoCloseable {
                 onVenueHalted(h.reason());
             } else if (e instanceof Cancel c) {
                 executor.cancel(c.clientOrderId());
+            } else if (e instanceof AttributionRequest a) {
+                Map<String, Map<String, BigDecimal>> m = new LinkedHashMap<>(attribution.snapshot());
+                Map<String, BigDecimal> rest = attribution.unattributed(ledger);
+                if (!rest.isEmpty()) {
+                    m.put(UNATTRIBUTED, rest);
+                }
+                a.future().complete(java.util.Collections.unmodifiableMap(m));
             } else if (e instanceof SnapshotRequest s) {
                 s.future().complete(ledger.snapshot());
             } else {
@@ -552,51 +616,224 @@ public final class TradingEngine implements BarListener, AutoCloseable {
     // ------------------------------------------------------------------ reconciliation (fail closed)
 
     private void requestReconciliation() {
-        CompletableFuture<AccountSnapshot> f;
+        RecoveryPlanner planner = new RecoveryPlanner(accountId, executor, journal, clock, tradingZone, recoveryPolicy,
+                Duration.ofSeconds(30));
+        CompletableFuture<AccountSnapshot> probe;
         try {
-            f = executor.snapshot();
+            probe = executor.snapshot();
         } catch (RuntimeException ex) {
-            f = CompletableFuture.failedFuture(ex);
+            probe = CompletableFuture.failedFuture(ex);
         }
-        f.thenApply(snapshot -> {
-            // Off the loop: the journal may be I/O. Recover the intents of the broker's open orders.
-            Map<String, OrderIntent> intents = new HashMap<>();
-            for (Order o : snapshot.openOrders()) {
-                journal.findIntent(o.clientOrderId()).ifPresent(i -> intents.put(o.clientOrderId(), i));
-            }
-            // After a restart in the middle of a day, the daily loss limit keeps the morning's baseline.
-            var today = clock.now().atZone(tradingZone).toLocalDate();
-            BigDecimal dayStart = journal.dayStartEquity(today).orElse(null);
-            return new Reconciled(snapshot, intents, dayStart, null);
-        }).exceptionally(ex -> new Reconciled(null, Map.of(), null, ex)).thenAccept(this::enqueue);
-    }
-
-    private void onReconciled(Reconciled r) {
-        if (r.error() != null) {
-            log.error("engine {}: cannot read the account from executor {}; not trading, retrying in {}s: {}", accountId,
-                    executor.name(), RECONCILE_RETRY.toSeconds(), r.error().toString());
-            CompletableFuture.runAsync(this::requestReconciliation,
-                    CompletableFuture.delayedExecutor(RECONCILE_RETRY.toMillis(), TimeUnit.MILLISECONDS));
+        if (probe.isDone()) {
+            // An executor that answers at once (the paper executor in a backtest): plan on this thread,
+            // so a driven engine is ready after its first runPendingEvents().
+            enqueue(planSafely(planner));
             return;
         }
-        AccountSnapshot s = r.snapshot();
-        ledger.restore(s.cash(), s.positions());
-        startTradingDay(r.dayStart());
-        for (Order o : s.openOrders()) {
-            OrderIntent intent = r.intents().get(o.clientOrderId());
-            if (intent == null) {
-                log.warn("engine {}: open order {} at the broker was not placed through this journal; it is not tracked",
-                        accountId, o.clientOrderId());
-                continue;
+        recoveryExecutor().execute(() -> enqueue(planSafely(planner)));
+    }
+
+    private Recovered planSafely(RecoveryPlanner planner) {
+        try {
+            return new Recovered(planner.plan(), null);
+        } catch (RuntimeException ex) {
+            return new Recovered(null, ex);
+        }
+    }
+
+    private java.util.concurrent.ExecutorService recoveryExecutor() {
+        java.util.concurrent.ExecutorService r = recoveryThread;
+        if (r == null) {
+            synchronized (this) {
+                r = recoveryThread;
+                if (r == null) {
+                    r = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+                        Thread t = new Thread(task, "trading-engine-" + accountId + "-recovery");
+                        t.setDaemon(true);
+                        return t;
+                    });
+                    recoveryThread = r;
+                }
             }
-            tracker.create(intent);
-            tracker.transition(o.clientOrderId(), OrderStatus.SUBMITTED, "recovered at start");
-            handleOrderEvent(eventFromOrder(o));
+        }
+        return r;
+    }
+
+    private void onRecovered(Recovered r) {
+        if (r.error() != null) {
+            recoveryMetrics.onFailedAttempt();
+            log.error("engine {}: recovery with executor {} could not finish; not trading, retrying in {}s: {}", accountId,
+                    executor.name(), RECONCILE_RETRY.toSeconds(), r.error().toString());
+            if (!closed.get()) {
+                CompletableFuture.runAsync(this::requestReconciliation,
+                        CompletableFuture.delayedExecutor(RECONCILE_RETRY.toMillis(), TimeUnit.MILLISECONDS));
+            }
+            return;
+        }
+        RecoveryPlan plan = r.plan();
+        AccountSnapshot s = plan.snapshot();
+        ledger.restore(s.cash(), s.positions());
+        startTradingDay(plan.dayStart());
+        tracker.markUsed(plan.usedIds());
+        for (Fill f : plan.journalFills()) {
+            journal.recordFill(f);
+        }
+        for (OrderEvent e : plan.journalEvents()) {
+            journal.recordOrderEvent(e);
+        }
+        for (RecoveryPlan.Adoption a : plan.adopt()) {
+            TrackedOrder o = tracker.adopt(a.intent(), a.atBroker());
+            refreshExposure(o);
+        }
+        setForeignExposure(plan.foreignOrders());
+        attribution.restore(plan.positionsByStrategy());
+        List<String> cancelled = new ArrayList<>();
+        List<String> resent = new ArrayList<>();
+        Instant now = clock.now();
+        for (OrderIntent intent : plan.neverSent()) {
+            boolean resend = recoveryPolicy.neverSent() == RecoveryPolicy.NeverSent.RESEND
+                    && Duration.between(intent.createdAt(), now).compareTo(recoveryPolicy.resendWithin()) <= 0;
+            if (resend) {
+                resent.add(intent.clientOrderId());
+                continue; // sent below, once the engine is ready
+            }
+            cancelled.add(intent.clientOrderId());
+            OrderEvent never = new OrderEvent(OrderEventType.REJECTED, intent.clientOrderId(), null, intent.symbol(),
+                    intent.side(), BigDecimal.ZERO, null, null, now,
+                    "never sent: the engine stopped between journaling the intent and sending it; not re-sent (recovery"
+                            + " policy " + recoveryPolicy.neverSent() + ")");
+            journal.recordOrderEvent(never);
+            log.warn("engine {}: intent {} of {} never reached {}; marked REJECTED (never sent)", accountId,
+                    intent.clientOrderId(), intent.strategyId(), executor.name());
+            tellStrategyAndListeners(intent.strategyId(), never);
         }
         readyOnLoop = true;
         ready = true;
-        log.info("engine {}: reconciled with {}: cash {}, {} positions, {} open orders", accountId, executor.name(),
-                s.cash().toPlainString(), s.positions().size(), s.openOrders().size());
+        for (OrderIntent intent : plan.neverSent()) {
+            if (resent.contains(intent.clientOrderId())) {
+                log.warn("engine {}: intent {} of {} never reached {}; sending it again under the same client order id",
+                        accountId, intent.clientOrderId(), intent.strategyId(), executor.name());
+                refreshExposure(tracker.create(intent));
+                send(intent, null, System.nanoTime());
+            }
+        }
+        List<OrderEvent> waiting = parked.drain();
+        for (OrderEvent e : waiting) {
+            handleOrderEvent(e);
+        }
+        RecoveryReport report = new RecoveryReport(accountId, now,
+                plan.adopt().stream().map(a -> a.intent().clientOrderId()).toList(), plan.finishedWhileDown(), cancelled,
+                resent, plan.journalFills().size(), plan.foreignOrders(), plan.unattributed(), plan.differences());
+        recoveryMetrics.onRecovered(report);
+        journal.recordReconciliation(new ReconciliationRecord(accountId, "recovery", now, plan.differences(),
+                report.summary()));
+        log.info("engine {}: recovered with {}: cash {}, {} positions; {}", accountId, executor.name(),
+                s.cash().toPlainString(), s.positions().size(), report.summary());
+        for (String d : plan.differences()) {
+            log.warn("engine {}: recovery found a difference: {}", accountId, d);
+        }
+        for (ForeignOrder f : plan.foreignOrders()) {
+            log.warn("engine {}: open order {} ({}) at {} was not placed by this engine's journal; kept as foreign,"
+                    + " counted as exposure, never cancelled", accountId, f.brokerOrderId(), f.description(), executor.name());
+        }
+        for (ListenerRegistration l : listeners) {
+            l.delivery().execute(() -> safely(() -> l.listener().onRecovered(report)));
+        }
+        if (!waiting.isEmpty()) {
+            log.info("engine {}: applied {} order event(s) that arrived during recovery", accountId, waiting.size());
+        }
+    }
+
+    /** The open quantity of foreign orders counts as exposure, as the broker last reported it. */
+    private void setForeignExposure(List<ForeignOrder> foreign) {
+        Map<String, BigDecimal> now = new HashMap<>();
+        for (ForeignOrder f : foreign) {
+            if (f.symbol() != null) {
+                now.merge(f.symbol(), f.openSignedQuantity(), BigDecimal::add);
+            }
+        }
+        Set<String> symbols = new HashSet<>(now.keySet());
+        symbols.addAll(foreignOpen.keySet());
+        for (String symbol : symbols) {
+            BigDecimal delta = now.getOrDefault(symbol, BigDecimal.ZERO).subtract(foreignOpen.getOrDefault(symbol, BigDecimal.ZERO));
+            if (delta.signum() != 0) {
+                ledger.adjustOpenOrders(symbol, delta, BigDecimal.ZERO);
+            }
+        }
+        foreignOpen.clear();
+        foreignOpen.putAll(now);
+    }
+
+    private void tellStrategyAndListeners(String strategyId, OrderEvent e) {
+        StrategySlot slot = slotsById.get(strategyId);
+        if (slot != null) {
+            try {
+                slot.strategy.onOrderEvent(e, slot);
+            } catch (RuntimeException ex) {
+                metrics.onStrategyError(slot.id);
+                log.error("engine {}: strategy {} failed on order event {}", accountId, slot.id, e.type(), ex);
+            }
+        }
+        for (ListenerRegistration l : listeners) {
+            l.delivery().execute(() -> safely(() -> l.listener().onOrderEvent(e)));
+        }
+    }
+
+    /**
+     * Compares the broker, the journal and the ledger now (an end-of-day reconciliation, or on
+     * demand) and reports every difference as an alert: in the returned record, the log (WARN per
+     * difference), {@link EngineListener#onReconciled}, {@link #recoveryMetrics()} and the journal.
+     * It changes nothing in the ledger or the orders: the broker is the truth, and a difference is
+     * for a person to look at. Compared: cash; each symbol's position; per order, the quantity of
+     * the broker's executions since the start of the trading day against the journal's fills of that
+     * order since then; the strategies' attributed quantities against the ledger's positions.
+     *
+     * <p>Any thread; the reads happen off the loop. Completes exceptionally when the broker or the
+     * journal cannot be read (nothing recorded then), or if the engine has not recovered yet.
+     *
+     * @param kind recorded with the outcome, e.g. {@code end-of-day} or {@code on-demand}
+     */
+    public CompletableFuture<ReconciliationRecord> reconcile(String kind) {
+        Objects.requireNonNull(kind, "kind");
+        CompletableFuture<ReconciliationRecord> f = new CompletableFuture<>();
+        if (!ready) {
+            f.completeExceptionally(new IllegalStateException("engine " + accountId + " has not recovered yet"));
+            return f;
+        }
+        Instant dayStart = clock.now().atZone(tradingZone).toLocalDate().atStartOfDay(tradingZone).toInstant();
+        recoveryExecutor().execute(() -> {
+            try {
+                Reconciler.BrokerAndJournal read = Reconciler.read(executor, journal, dayStart, Duration.ofSeconds(30));
+                enqueue(new ReconcileCompare(kind, read, f));
+            } catch (RuntimeException ex) {
+                f.completeExceptionally(ex);
+            }
+        });
+        return f;
+    }
+
+    private void onReconcileCompare(ReconcileCompare c) {
+        Map<String, BigDecimal> attributed = new HashMap<>();
+        attribution.snapshot().values().forEach(m -> m.forEach((sym, q) -> attributed.merge(sym, q, BigDecimal::add)));
+        List<String> differences = Reconciler.compare(c.read(), ledger, attributed);
+        Instant now = clock.now();
+        ReconciliationRecord record = new ReconciliationRecord(accountId, c.kind(), now, differences,
+                "broker vs journal vs ledger: " + c.read().snapshot().positions().size() + " broker position(s), "
+                        + c.read().executions().size() + " execution(s) and " + c.read().journalFills().size()
+                        + " journaled fill(s) today, " + differences.size() + " difference(s)");
+        journal.recordReconciliation(record);
+        recoveryMetrics.onReconciled(differences.size());
+        if (differences.isEmpty()) {
+            log.info("engine {}: {} reconciliation clean: {}", accountId, c.kind(), record.summary());
+        } else {
+            for (String d : differences) {
+                log.warn("engine {}: {} reconciliation difference: {}", accountId, c.kind(), d);
+            }
+        }
+        for (ListenerRegistration l : listeners) {
+            l.delivery().execute(() -> safely(() -> l.listener().onReconciled(record)));
+        }
+        c.future().complete(record);
     }
 
     // ------------------------------------------------------------------ runtime configuration
@@ -1041,18 +1278,40 @@ public final class TradingEngine implements BarListener, AutoCloseable {
     // ------------------------------------------------------------------ order events
 
     private void handleOrderEvent(OrderEvent e) {
-        journal.recordOrderEvent(e);
+        if (!readyOnLoop && tracker.get(e.clientOrderId()) == null) {
+            // Recovery has not adopted its order yet: it waits instead of being dropped.
+            if (!parked.park(e)) {
+                log.error("engine {}: more than {} order events arrived before recovery ended; dropped {} of {}", accountId,
+                        ParkedOrderEvents.CAPACITY, e.type(), e.clientOrderId());
+            }
+            return;
+        }
         OrderTracker.EventResult r = tracker.onEvent(e);
         TrackedOrder order = r.order();
         if (order == null) {
+            journal.recordOrderEvent(e);
             log.warn("engine {}: event {} for unknown order {} ignored", accountId, e.type(), e.clientOrderId());
             return;
         }
         OrderIntent intent = order.intent();
         refreshExposure(order);
+        if (e.fill() != null && order.filledQuantity().compareTo(e.filledQuantity()) < 0
+                && (order.intent().request().quantity() == null
+                    || order.filledQuantity().compareTo(order.intent().request().quantity()) < 0)) {
+            // The broker says more is filled than the executions that reached us: a message was lost.
+            // Ask the broker for the order; its cumulative quantity closes the gap (a late message
+            // that arrives first closes it with its own execution id instead).
+            closeGapFromBroker(e.clientOrderId());
+        }
+        // Fills before the event that carries them: a journal that writes in order and loses its tail
+        // in a crash then never holds a final event without the fills before it.
+        for (Fill fill : r.newFills()) {
+            journal.recordFill(fill);
+        }
+        journal.recordOrderEvent(e);
         for (Fill fill : r.newFills()) {
             ledger.applyFill(fill, intent.riskFraction());
-            journal.recordFill(fill);
+            attribution.apply(intent.strategyId(), fill);
             for (EngineObserver o : observers) {
                 o.onFill(fill, ledger);
             }
@@ -1107,6 +1366,27 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         }
         ledger.adjustOpenOrders(intent.symbol(), signed.subtract(oldSigned), buyNotional.subtract(oldBuy));
         o.reportedOpen(signed, buyNotional);
+    }
+
+    private void closeGapFromBroker(String clientOrderId) {
+        CompletableFuture<Optional<Order>> f;
+        try {
+            f = executor.lookup(clientOrderId);
+        } catch (RuntimeException ex) {
+            f = CompletableFuture.failedFuture(ex);
+        }
+        f.whenComplete((o, ex) -> enqueue(new GapLookupDone(clientOrderId, o, ex)));
+    }
+
+    private void onGapLookupDone(GapLookupDone g) {
+        if (g.error() != null) {
+            log.warn("engine {}: looking up {} to close a gap in its fills failed (the executor's own backfill may close"
+                    + " it): {}", accountId, g.clientOrderId(), g.error().toString());
+            return;
+        }
+        if (g.order() != null && g.order().isPresent() && tracker.get(g.clientOrderId()) != null) {
+            handleOrderEvent(eventFromOrder(g.order().get()));
+        }
     }
 
     /** An ambiguous send is resolved by looking the order up, never by a blind re-send. */
@@ -1227,10 +1507,14 @@ public final class TradingEngine implements BarListener, AutoCloseable {
 
     private record LookupDone(String clientOrderId, Optional<Order> order, Throwable error, int attempt) { }
 
+    private record GapLookupDone(String clientOrderId, Optional<Order> order, Throwable error) { }
+
     private record RetryLookup(String clientOrderId, int attempt) { }
 
-    private record Reconciled(AccountSnapshot snapshot, Map<String, OrderIntent> intents, BigDecimal dayStart,
-                              Throwable error) { }
+    private record Recovered(RecoveryPlan plan, RuntimeException error) { }
+
+    private record ReconcileCompare(String kind, Reconciler.BrokerAndJournal read,
+                                    CompletableFuture<ReconciliationRecord> future) { }
 
     private record SetState(TradingState state) { }
 
@@ -1240,6 +1524,8 @@ public final class TradingEngine implements BarListener, AutoCloseable {
                                  CompletableFuture<List<ConfigChangeRecord>> future) { }
 
     private record Cancel(String clientOrderId) { }
+
+    private record AttributionRequest(CompletableFuture<Map<String, Map<String, BigDecimal>>> future) { }
 
     private record SnapshotRequest(CompletableFuture<PortfolioSnapshot> future) { }
 
@@ -1302,6 +1588,7 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         private final List<EngineObserver> observers = new ArrayList<>();
         private final List<ListenerRegistration> listeners = new ArrayList<>();
         private java.util.concurrent.Executor callbackExecutor;
+        private RecoveryPolicy recoveryPolicy = RecoveryPolicy.defaults();
 
         private Builder(String accountId) {
             Objects.requireNonNull(accountId, "accountId");
@@ -1431,6 +1718,12 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         public Builder listener(EngineListener listener, java.util.concurrent.Executor delivery) {
             listeners.add(new ListenerRegistration(Objects.requireNonNull(listener, "listener"),
                     Objects.requireNonNull(delivery, "delivery")));
+            return this;
+        }
+
+        /** How recovery treats what it cannot simply adopt; {@link RecoveryPolicy#defaults()} unless set. */
+        public Builder recoveryPolicy(RecoveryPolicy policy) {
+            this.recoveryPolicy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 

@@ -69,6 +69,7 @@ public final class InMemoryTradeJournal implements TradeJournal {
     private final List<DecisionRecord> decisions = new ArrayList<>();
     private final Map<String, io.tradingsdk.api.journal.ConfigChangeRecord> configChanges = new LinkedHashMap<>();
     private final Map<java.time.LocalDate, BigDecimal> dayStarts = new HashMap<>();
+    private final List<io.tradingsdk.api.journal.ReconciliationRecord> reconciliations = new ArrayList<>();
     private boolean closed;
     private boolean warnedClosed;
 
@@ -183,7 +184,9 @@ public final class InMemoryTradeJournal implements TradeJournal {
         }
         if (!fillLog.isEmpty()) {
             for (Fill fill : fillLog) {
-                fills.putIfAbsent(fill.fillId(), fill);
+                if (fills.putIfAbsent(fill.fillId(), fill) == null) {
+                    orders.computeIfAbsent(fill.clientOrderId(), id -> new OrderRecords()).fills.add(fill);
+                }
             }
             fillLog.clear();
         }
@@ -223,6 +226,58 @@ public final class InMemoryTradeJournal implements TradeJournal {
         synchronized (lock) {
             indexUnread();
             return List.copyOf(fills.values());
+        }
+    }
+
+    @Override
+    public List<Fill> fills(String clientOrderId) {
+        Objects.requireNonNull(clientOrderId, "clientOrderId");
+        synchronized (lock) {
+            indexUnread();
+            OrderRecords r = orders.get(clientOrderId);
+            return r == null ? List.of() : List.copyOf(r.fills);
+        }
+    }
+
+    @Override
+    public Optional<io.tradingsdk.api.journal.JournaledOrder> journaledOrder(String clientOrderId) {
+        Objects.requireNonNull(clientOrderId, "clientOrderId");
+        synchronized (lock) {
+            indexUnread();
+            OrderRecords r = orders.get(clientOrderId);
+            return r == null || r.intent == null ? Optional.empty() : Optional.of(r.view());
+        }
+    }
+
+    @Override
+    public List<io.tradingsdk.api.journal.JournaledOrder> unfinishedOrders() {
+        synchronized (lock) {
+            indexUnread();
+            List<io.tradingsdk.api.journal.JournaledOrder> out = new ArrayList<>();
+            for (OrderIntent i : intentsInOrder) {
+                io.tradingsdk.api.journal.JournaledOrder o = orders.get(i.clientOrderId()).view();
+                if (!o.finished()) {
+                    out.add(o);
+                }
+            }
+            return out;
+        }
+    }
+
+    @Override
+    public void recordReconciliation(io.tradingsdk.api.journal.ReconciliationRecord record) {
+        Objects.requireNonNull(record, "record");
+        synchronized (lock) {
+            if (acceptsWrites()) {
+                reconciliations.add(record);
+            }
+        }
+    }
+
+    @Override
+    public List<io.tradingsdk.api.journal.ReconciliationRecord> reconciliations() {
+        synchronized (lock) {
+            return List.copyOf(reconciliations);
         }
     }
 
@@ -303,5 +358,26 @@ public final class InMemoryTradeJournal implements TradeJournal {
     private static final class OrderRecords {
         OrderIntent intent;
         final List<OrderEvent> events = new ArrayList<>(4);
+        final List<Fill> fills = new ArrayList<>(1);
+
+        io.tradingsdk.api.journal.JournaledOrder view() {
+            io.tradingsdk.api.order.OrderStatus status = io.tradingsdk.api.order.OrderStatus.CREATED;
+            String brokerId = null;
+            for (OrderEvent e : events) {
+                if (e.type().resultingStatus() != null) {
+                    status = e.type().resultingStatus();
+                }
+                if (e.brokerOrderId() != null) {
+                    brokerId = e.brokerOrderId();
+                }
+            }
+            BigDecimal qty = BigDecimal.ZERO;
+            BigDecimal notional = BigDecimal.ZERO;
+            for (Fill f : fills) {
+                qty = qty.add(f.quantity());
+                notional = notional.add(f.notional());
+            }
+            return new io.tradingsdk.api.journal.JournaledOrder(intent, status, qty, notional, brokerId);
+        }
     }
 }

@@ -155,7 +155,8 @@ public final class PortfolioLedger implements PortfolioView {
      * this replaces the configured initial cash. Allowed only before any fill was applied.
      *
      * @throws IllegalStateException if a fill was already applied (nothing changes)
-     * @throws IllegalArgumentException naming the value if cash is negative or a position is malformed (nothing changes)
+     * @throws IllegalArgumentException naming the value if a position is malformed (nothing changes); cash may be
+     *                                  negative (a margin account that borrowed)
      */
     public void restore(BigDecimal brokerCash, java.util.List<io.tradingsdk.api.portfolio.Position> positions) {
         Objects.requireNonNull(brokerCash, "brokerCash");
@@ -164,9 +165,6 @@ public final class PortfolioLedger implements PortfolioView {
             if (bookArray[i].held) {
                 throw new IllegalStateException("ledger " + accountId + " already has fills; restore is only for the start");
             }
-        }
-        if (brokerCash.signum() < 0) {
-            throw new IllegalArgumentException("broker cash must not be negative, was " + brokerCash.toPlainString());
         }
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (io.tradingsdk.api.portfolio.Position p : positions) {

@@ -1,6 +1,7 @@
 package io.tradingsdk.core.order;
 
 import io.tradingsdk.api.order.Fill;
+import io.tradingsdk.api.order.Order;
 import io.tradingsdk.api.order.OrderEvent;
 import io.tradingsdk.api.order.OrderEventType;
 import io.tradingsdk.api.order.OrderIntent;
@@ -153,6 +154,74 @@ public final class OrderTracker {
         }
         linkOpen(order);
         return order;
+    }
+
+    /**
+     * Starts tracking an order that is already at the broker (recovery after a restart): in the
+     * broker's status, with the broker's cumulative filled quantity counted as applied at its average
+     * price, so that none of it becomes a fill again (the broker's positions, which the ledger adopts,
+     * already hold it). Later events apply only what lies beyond. A terminal order is kept among the
+     * finished ones, so repeated events and a re-sent signal still find it.
+     *
+     * @return the tracked order
+     * @throws NullPointerException     if an argument is null
+     * @throws IllegalStateException    if the id is tracked already (nothing changes)
+     * @throws IllegalArgumentException if the broker's order is not the intent's (id, symbol or side),
+     *                                  or it reports a fill without an average price (nothing changes)
+     */
+    public TrackedOrder adopt(OrderIntent intent, Order atBroker) {
+        Objects.requireNonNull(intent, "intent");
+        Objects.requireNonNull(atBroker, "atBroker");
+        String id = intent.clientOrderId();
+        if (!id.equals(atBroker.clientOrderId()) || !intent.symbol().equals(atBroker.symbol())
+                || intent.side() != atBroker.request().side()) {
+            throw new IllegalArgumentException("broker order " + atBroker.clientOrderId() + " (" + atBroker.request().side()
+                    + ' ' + atBroker.symbol() + ") is not the order of intent " + id + " (" + intent.side() + ' '
+                    + intent.symbol() + ')');
+        }
+        BigDecimal filled = atBroker.filledQuantity();
+        BigDecimal price = atBroker.averageFillPrice();
+        if (filled.signum() > 0 && (price == null || price.signum() <= 0)) {
+            throw new IllegalArgumentException("broker order " + id + " reports " + filled.toPlainString()
+                    + " filled without an average price");
+        }
+        if (byId.containsKey(id)) {
+            throw new IllegalStateException("clientOrderId '" + id + "' is already tracked");
+        }
+        TrackedOrder order = new TrackedOrder(intent);
+        byId.put(id, order);
+        linkOpen(order);
+        OrderStatus status = atBroker.status();
+        order.status(status == OrderStatus.CREATED || status == OrderStatus.DENIED ? OrderStatus.SUBMITTED : status);
+        if (atBroker.brokerOrderId() != null) {
+            order.brokerOrderId(atBroker.brokerOrderId());
+        }
+        if (filled.signum() > 0) {
+            List<BigDecimal[]> parts = order.uncovered(BigDecimal.ZERO, filled);
+            order.apply(parts, price);
+            order.markFillIdSeen(id + '#' + filled.stripTrailingZeros().toPlainString());
+        }
+        order.touch(atBroker.updatedAt());
+        retireIfFinished(order);
+        return order;
+    }
+
+    /**
+     * Marks client order ids as used by orders this session does not track (the journal's older
+     * orders, read at a restart), so a signal that would derive one of them is recognised as already
+     * executed and never sent again. Ids already tracked are left as they are.
+     *
+     * @return how many ids were newly marked
+     */
+    public int markUsed(Collection<String> clientOrderIds) {
+        int n = 0;
+        for (String id : clientOrderIds) {
+            if (!byId.containsKey(id)) {
+                byId.put(id, TrackedOrder.usedIdMark(id));
+                n++;
+            }
+        }
+        return n;
     }
 
     /**

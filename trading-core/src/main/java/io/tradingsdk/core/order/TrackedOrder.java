@@ -63,6 +63,21 @@ public final class TrackedOrder {
         this.lastUpdate = intent.createdAt();
     }
 
+    /** Only the mark that an id was used by an order this session does not track (recovery). */
+    private TrackedOrder(String clientOrderId) {
+        this.clientOrderId = clientOrderId;
+        this.retired = true;
+        this.pieces = null;
+        this.appliedQuantity = null;
+        this.appliedNotional = null;
+        this.reportedOpenQuantity = null;
+        this.reportedOpenBuyNotional = null;
+    }
+
+    static TrackedOrder usedIdMark(String clientOrderId) {
+        return new TrackedOrder(clientOrderId);
+    }
+
     /**
      * The signed unfilled quantity the engine last reported to the ledger as working for this
      * order (zero before the first report and after the last). Kept on the order so that the engine
