@@ -33,4 +33,19 @@ public interface OrderEventListener {
      */
     default void onVenueHalted(String reason) {
     }
+
+    /**
+     * The executor's event stream was interrupted and has resumed (a reconnect): events of open
+     * orders may have been missed. The engine answers by bringing every open order up to date from
+     * the broker ({@link Executor#executionsSince} and {@link Executor#lookup}); a fill is still
+     * applied at most once. Executors that back their stream with their own REST backfill call it as
+     * well, after the stream listens again.
+     *
+     * <p><b>Who calls, on which thread:</b> the executor, on its event thread, in order with the
+     * events. Returns at once and does not throw. The default does nothing.
+     *
+     * @param reason for people: why events may have been missed
+     */
+    default void onEventsMayHaveBeenMissed(String reason) {
+    }
 }

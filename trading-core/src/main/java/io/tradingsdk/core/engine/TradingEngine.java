@@ -64,6 +64,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -520,6 +521,11 @@ public final class TradingEngine implements BarListener, AutoCloseable {
             }
 
             @Override
+            public void onEventsMayHaveBeenMissed(String reason) {
+                enqueue(new Resync(reason == null ? "executor " + executor.name() + " reconnected" : reason));
+            }
+
+            @Override
             public void onVenueHalted(String reason) {
                 // The executor's thread: only hand it to the loop.
                 enqueue(new VenueHalted(reason == null || reason.isBlank()
@@ -579,6 +585,8 @@ public final class TradingEngine implements BarListener, AutoCloseable {
                 onIntentDurable(d);
             } else if (e instanceof LookupDone l) {
                 onLookupDone(l);
+            } else if (e instanceof Resync r) {
+                onResync(r);
             } else if (e instanceof GapLookupDone g) {
                 onGapLookupDone(g);
             } else if (e instanceof RetryLookup r) {
@@ -674,16 +682,22 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         AccountSnapshot s = plan.snapshot();
         ledger.restore(s.cash(), s.positions());
         startTradingDay(plan.dayStart());
-        tracker.markUsed(plan.usedIds());
         for (Fill f : plan.journalFills()) {
             journal.recordFill(f);
         }
         for (OrderEvent e : plan.journalEvents()) {
             journal.recordOrderEvent(e);
         }
+        List<String> differences = new ArrayList<>(plan.differences());
+        List<String> adopted = new ArrayList<>();
         for (RecoveryPlan.Adoption a : plan.adopt()) {
-            TrackedOrder o = tracker.adopt(a.intent(), a.atBroker());
-            refreshExposure(o);
+            try {
+                refreshExposure(tracker.adopt(a.intent(), a.atBroker()));
+                adopted.add(a.intent().clientOrderId());
+            } catch (RuntimeException ex) {
+                // The broker's order contradicts its journaled intent: reported, not tracked, never hidden.
+                differences.add("order " + a.intent().clientOrderId() + " could not be adopted: " + ex.getMessage());
+            }
         }
         setForeignExposure(plan.foreignOrders());
         attribution.restore(plan.positionsByStrategy());
@@ -707,6 +721,9 @@ public final class TradingEngine implements BarListener, AutoCloseable {
                     intent.clientOrderId(), intent.strategyId(), executor.name());
             tellStrategyAndListeners(intent.strategyId(), never);
         }
+        Set<String> used = new HashSet<>(plan.usedIds());
+        used.removeAll(resent); // tracked again below, as the same order
+        tracker.markUsed(used);
         readyOnLoop = true;
         ready = true;
         for (OrderIntent intent : plan.neverSent()) {
@@ -721,15 +738,14 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         for (OrderEvent e : waiting) {
             handleOrderEvent(e);
         }
-        RecoveryReport report = new RecoveryReport(accountId, now,
-                plan.adopt().stream().map(a -> a.intent().clientOrderId()).toList(), plan.finishedWhileDown(), cancelled,
-                resent, plan.journalFills().size(), plan.foreignOrders(), plan.unattributed(), plan.differences());
+        RecoveryReport report = new RecoveryReport(accountId, now, adopted, plan.finishedWhileDown(), cancelled,
+                resent, plan.journalFills().size(), plan.foreignOrders(), plan.unattributed(), differences);
         recoveryMetrics.onRecovered(report);
-        journal.recordReconciliation(new ReconciliationRecord(accountId, "recovery", now, plan.differences(),
+        journal.recordReconciliation(new ReconciliationRecord(accountId, "recovery", now, differences,
                 report.summary()));
         log.info("engine {}: recovered with {}: cash {}, {} positions; {}", accountId, executor.name(),
                 s.cash().toPlainString(), s.positions().size(), report.summary());
-        for (String d : plan.differences()) {
+        for (String d : differences) {
             log.warn("engine {}: recovery found a difference: {}", accountId, d);
         }
         for (ForeignOrder f : plan.foreignOrders()) {
@@ -742,6 +758,48 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         if (!waiting.isEmpty()) {
             log.info("engine {}: applied {} order event(s) that arrived during recovery", accountId, waiting.size());
         }
+    }
+
+    /**
+     * After the executor's stream was interrupted: every open order is brought up to date from the
+     * broker, off the loop, and the answers come back as ordinary events (fills dedupe as always).
+     */
+    private void onResync(Resync r) {
+        if (!readyOnLoop) {
+            return; // recovery, still to come, reads the broker anyway
+        }
+        Collection<TrackedOrder> open = tracker.openOrders();
+        if (open.isEmpty()) {
+            return;
+        }
+        List<String> ids = new ArrayList<>(open.size());
+        Instant oldest = null;
+        for (TrackedOrder o : open) {
+            ids.add(o.clientOrderId());
+            Instant t = o.intent().createdAt();
+            oldest = oldest == null || t.isBefore(oldest) ? t : oldest;
+        }
+        Instant since = oldest.minus(recoveryPolicy.executionsLookback());
+        log.info("engine {}: bringing {} open order(s) up to date from {} ({})", accountId, ids.size(), executor.name(),
+                r.reason());
+        recoveryExecutor().execute(() -> {
+            List<OrderEvent> executions = List.of();
+            try {
+                executions = executor.executionsSince(since).get(30, TimeUnit.SECONDS);
+            } catch (Exception ex) {
+                log.warn("engine {}: executions since {} could not be read after a stream interruption; open orders are"
+                        + " looked up one by one: {}", accountId, since, ex.toString());
+            }
+            Set<String> wanted = new HashSet<>(ids);
+            for (OrderEvent e : executions) {
+                if (wanted.contains(e.clientOrderId())) {
+                    enqueue(e);
+                }
+            }
+            for (String id : ids) {
+                closeGapFromBroker(id);
+            }
+        });
     }
 
     /** The open quantity of foreign orders counts as exposure, as the broker last reported it. */
@@ -1506,6 +1564,8 @@ public final class TradingEngine implements BarListener, AutoCloseable {
     private record IntentDurable(String clientOrderId, Throwable error) { }
 
     private record LookupDone(String clientOrderId, Optional<Order> order, Throwable error, int attempt) { }
+
+    private record Resync(String reason) { }
 
     private record GapLookupDone(String clientOrderId, Optional<Order> order, Throwable error) { }
 

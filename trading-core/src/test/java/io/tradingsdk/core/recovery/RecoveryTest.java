@@ -168,6 +168,7 @@ class RecoveryTest {
         Host first = new Host();
         first.buy("s-1", "AAPL", "100");
         broker.fill(id("s-1"), "30", "100", true);
+        first.engine.runPendingEvents(); // the host handled that one before it died
         broker.hostDied();
         broker.fill(id("s-1"), "50", "100.5", false);
         broker.fill(id("s-1"), "20", "101", false);

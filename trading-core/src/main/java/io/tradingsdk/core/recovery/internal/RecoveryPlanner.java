@@ -85,6 +85,8 @@ public final class RecoveryPlanner {
      *                                 decided and nothing changed
      */
     public RecoveryPlan plan() {
+        // Records a previous run left buffered or spilled must be readable before anything is decided.
+        await(journal.flush(), "the journal's backlog");
         AccountSnapshot snapshot = stableSnapshot();
         List<OrderIntent> intents = journal.intents();
         Map<String, OrderIntent> intentById = new HashMap<>(intents.size() * 2);
@@ -346,19 +348,25 @@ public final class RecoveryPlanner {
         c[1] = c[1].add(f.notional());
     }
 
-    /** The broker's answer for an intent: present, or absent after enough lookups and age. */
+    /**
+     * The broker's answer for an intent: present, or absent after enough lookups and once the
+     * intent is old enough. Age is the engine clock's (the intent's time is), but the wait is real
+     * time, so a simulated clock that stands still cannot hold recovery forever.
+     */
     private Optional<Order> lookupUntilSure(OrderIntent intent) {
+        Duration age = Duration.between(intent.createdAt(), clock.now());
+        long waitNanos = Math.max(0L, policy.notFoundMinAge().minus(age).toNanos());
+        long deadline = System.nanoTime() + waitNanos;
         for (int attempt = 1; ; attempt++) {
             Optional<Order> found = await(executor.lookup(intent.clientOrderId()), "the lookup of " + intent.clientOrderId());
             if (found.isPresent()) {
                 return found;
             }
-            Duration age = Duration.between(intent.createdAt(), clock.now());
-            if (attempt >= policy.notFoundLookups() && age.compareTo(policy.notFoundMinAge()) >= 0) {
+            long remaining = deadline - System.nanoTime();
+            if (attempt >= policy.notFoundLookups() && remaining <= 0) {
                 return Optional.empty();
             }
-            long waitMillis = Math.max(1_000L, policy.notFoundMinAge().minus(age).toMillis());
-            sleep(Math.min(waitMillis, policy.notFoundMinAge().toMillis()));
+            sleep(Math.max(10L, Math.min(1_000L, TimeUnit.NANOSECONDS.toMillis(remaining))));
         }
     }
 
