@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * or rules are configured, and a sizer or risk manager that fails is an internal error, not a
  * risk verdict.
  */
-class TradingStateGateTest {
+class PreTradeGateTest {
 
     private final SimulatedClock clock = new SimulatedClock(EngineFixture.T0);
     private final ScriptedExecutor broker = new ScriptedExecutor();
