@@ -2,6 +2,8 @@ package io.tradingsdk.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tradingsdk.api.journal.DecisionRecord;
 import io.tradingsdk.api.market.Bar;
 import io.tradingsdk.api.market.Timeframe;
@@ -20,10 +22,12 @@ import io.tradingsdk.api.signal.SignalAction;
 import io.tradingsdk.api.signal.SignalOutcome;
 import io.tradingsdk.core.engine.EngineFaultTest.ScriptedExecutor;
 import io.tradingsdk.core.journal.InMemoryTradeJournal;
+import io.tradingsdk.core.metrics.TradingEngineMetrics;
 import io.tradingsdk.core.risk.RuleBasedRiskManager;
 import io.tradingsdk.core.risk.TradingStateRule;
 import io.tradingsdk.core.time.SimulatedClock;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -180,12 +184,22 @@ class PreTradeGateTest {
             throw new ArithmeticException("division by zero in the sizer");
         });
 
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        TradingEngineMetrics.builder(engine).maxSnapshotAge(Duration.ZERO).build().bindTo(registry);
+
         SignalOutcome outcome = execute(engine, signal("buy-1", SignalAction.BUY));
 
         assertThat(outcome).isInstanceOfSatisfying(SignalOutcome.Denied.class, d -> {
             assertThat(d.reason()).isEqualTo(DenialReason.INTERNAL_ERROR);
             assertThat(d.message()).contains("position sizer", "ArithmeticException", "division by zero in the sizer");
         });
+        for (int scrape = 0; scrape < 2; scrape++) { // the first scrape registers the new series, the second reads it
+            registry.getMeters().forEach(m -> m.measure().forEach(x -> x.getValue()));
+        }
+        FunctionCounter exported = registry.find(TradingEngineMetrics.DENIALS)
+                .tags(TradingEngineMetrics.TAG_REASON, "INTERNAL_ERROR").functionCounter();
+        assertThat(exported).as("trading.denials{reason=INTERNAL_ERROR}").isNotNull();
+        assertThat(exported.count()).isEqualTo(1.0);
         assertThat(journal.decisions()).singleElement().extracting(DecisionRecord::reason)
                 .isEqualTo(DenialReason.INTERNAL_ERROR);
         assertThat(engine.metrics().strategy("host").denials(DenialReason.INTERNAL_ERROR)).isEqualTo(1);
