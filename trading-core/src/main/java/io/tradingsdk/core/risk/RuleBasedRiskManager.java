@@ -183,7 +183,8 @@ public final class RuleBasedRiskManager implements RiskManager, AccountGuard {
 
     /**
      * Every built-in rule with its default parameters, in the order of {@link #builtInProviders()}
-     * (trading-state first). New rule instances (fresh windows) on each call.
+     * (trading-state first: redundant in the engine, which gates the trading state itself, and kept
+     * for a manager used on its own). New rule instances (fresh windows) on each call.
      *
      * @param context gives the clock for market-hours
      * @throws NullPointerException if the context is null
