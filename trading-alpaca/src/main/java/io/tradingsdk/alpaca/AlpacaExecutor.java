@@ -566,6 +566,8 @@ public final class AlpacaExecutor implements Executor {
         OrderRequest next;
         try {
             OrderRequest was = old != null ? old.request() : current.toOrder().request();
+            // Null fields keep the old order's requested values: a PATCH without qty keeps Alpaca's qty,
+            // the requested quantity, not the unfilled rest (ReplaceRequest says so for every executor).
             next = new OrderRequest(rr.newClientOrderId(), was.symbol(), was.side(),
                     rr.quantity() != null ? rr.quantity() : was.quantity(),
                     rr.quantity() != null ? null : was.notional(), was.type(),

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 
 /**
  * The Executor contract every engine relies on, checked on {@link AlpacaExecutor} against the local
- * Alpaca-like server: acceptance, fills, lookups, idempotent client order ids, cancel, replace,
- * snapshots, terminal states, and the venue halt after a 401.
+ * Alpaca-like server: acceptance, fills, lookups, idempotent client order ids, cancel, replace (also
+ * after a partial fill), snapshots, terminal states, and the venue halt after a 401.
  */
 class AlpacaExecutorCompatibilityTest extends ExecutorCompatibilityKit {
     private static FakeAlpaca alpaca;
@@ -39,6 +39,22 @@ class AlpacaExecutorCompatibilityTest extends ExecutorCompatibilityKit {
     @Override
     protected void makeMarketTrade(String symbol, BigDecimal price) {
         alpaca.trade(symbol, price);
+    }
+
+    @Override
+    protected boolean canFillInParts() {
+        return true;
+    }
+
+    /** A trade that fills at most 4 of each order (the kit's orders are for 10). */
+    @Override
+    protected void makePartialTrade(String symbol, BigDecimal price) {
+        alpaca.setPartialFillQuantity(new BigDecimal("4"));
+        try {
+            alpaca.trade(symbol, price);
+        } finally {
+            alpaca.setPartialFillQuantity(null);
+        }
     }
 
     @Override

@@ -63,9 +63,11 @@ import org.junit.jupiter.api.Test;
  * ids are unique per kit instance ({@code tck-<random>-<tag>-<n>}), so a shared venue account is
  * fine.
  *
- * <p>The venue-halt test is optional: it runs only for a kit whose {@link #canForceHalt()} says
- * it can make the venue halt the executor ({@link #forceHalt()}), and is skipped otherwise (an
- * executor whose venue never halts, like the paper executor).
+ * <p>Two tests are optional. The venue-halt test runs only for a kit whose {@link #canForceHalt()}
+ * says it can make the venue halt the executor ({@link #forceHalt()}), and is skipped otherwise (an
+ * executor whose venue never halts, like the paper executor). The test of a replace after a partial
+ * fill runs only for a kit whose {@link #canFillInParts()} says it can fill orders in part
+ * ({@link #makePartialTrade}); a kit for a real or fake broker should say so.
  *
  * <p>Waiting is bounded by {@link #eventTimeout()} and polls the recorded events; no test asserts
  * on elapsed time. When a test needs an order to fill, it calls {@link #makeMarketTrade} again on
@@ -122,12 +124,23 @@ public abstract class ExecutorCompatibilityKit {
     }
 
     /**
-     * Whether {@code cancel} of an id the venue never saw emits {@link OrderEventType#ORDER_CANCEL_REJECTED}.
-     * An implementation that documents such a cancel as a silent no-op returns {@code false}; the kit
-     * then only checks that nothing is thrown and no CANCELED event appears.
+     * Whether this kit can make a trade fill working orders only in part ({@link #makePartialTrade}).
+     * Default {@code false}: the test of a replace after a partial fill is skipped.
      */
-    protected boolean reportsCancelOfUnknownOrder() {
-        return true;
+    protected boolean canFillInParts() {
+        return false;
+    }
+
+    /**
+     * Drives the venue so that a trade in {@code symbol} at {@code price} fills each working order it
+     * reaches in part: some quantity, never all of it. For example a fake broker that fills at most a
+     * set quantity per trade, or a paper executor with a partial fill ratio below one. Called on the
+     * test thread, only when {@link #canFillInParts()} is {@code true}.
+     *
+     * @throws UnsupportedOperationException by default
+     */
+    protected void makePartialTrade(String symbol, BigDecimal price) {
+        throw new UnsupportedOperationException("this kit cannot fill orders in part");
     }
 
     /**
@@ -296,11 +309,9 @@ public abstract class ExecutorCompatibilityKit {
     void cancelOfUnknownIdIsRejectedWithoutException() {
         String id = newClientOrderId("unknown-cancel");
         assertDoesNotThrow(() -> executor.cancel(id), "cancel of an unknown id must not throw");
-        if (reportsCancelOfUnknownOrder()) {
-            OrderEvent rejected = awaitEvent(isFor(id, OrderEventType.ORDER_CANCEL_REJECTED),
-                    "ORDER_CANCEL_REJECTED for unknown " + id);
-            assertEquals(0, rejected.filledQuantity().signum(), "an unknown order has nothing filled");
-        }
+        OrderEvent rejected = awaitEvent(isFor(id, OrderEventType.ORDER_CANCEL_REJECTED),
+                "ORDER_CANCEL_REJECTED for unknown " + id);
+        assertEquals(0, rejected.filledQuantity().signum(), "an unknown order has nothing filled");
         assertTrue(events.eventsOf(id).stream().noneMatch(e -> e.type() == OrderEventType.CANCELED),
                 "an order that never existed cannot be CANCELED");
     }
@@ -328,6 +339,43 @@ public abstract class ExecutorCompatibilityKit {
                 () -> "the replacement carries the new limit " + newLimit + ", was " + replacement.request().limitPrice());
         assertEquals(0, orderQuantity().compareTo(replacement.request().quantity()),
                 () -> "a quantity left null keeps its value " + orderQuantity() + ", was "
+                        + replacement.request().quantity());
+
+        executor.cancel(newId);
+        awaitEvent(isFor(newId, OrderEventType.CANCELED), "CANCELED for the replacement " + newId);
+        assertConsistentEventHistory();
+    }
+
+    @Test
+    @DisplayName("optional: replace without a quantity after a partial fill: the replacement has the requested quantity, not the unfilled rest")
+    void replaceWithoutQuantityKeepsTheRequestedQuantity() {
+        Assumptions.assumeTrue(canFillInParts(), "this kit cannot fill orders in part (canFillInParts)");
+        String oldId = newClientOrderId("repl-part-old");
+        String newId = newClientOrderId("repl-part-new");
+        // A buy limit at the reference price: a trade there reaches it.
+        executor.submit(OrderRequest.limit(oldId, tradableSymbol(), OrderSide.BUY, orderQuantity(), referencePrice(),
+                TimeInForce.GTC));
+        awaitAccepted(oldId);
+        makePartialTrade(tradableSymbol(), referencePrice());
+        OrderEvent part = awaitEvent(isFor(oldId, OrderEventType.PARTIAL_FILL), "PARTIAL_FILL for " + oldId);
+        BigDecimal filled = part.filledQuantity();
+        assertTrue(filled.signum() > 0 && filled.compareTo(orderQuantity()) < 0,
+                () -> "makePartialTrade must fill part of the order, filled " + filled + " of " + orderQuantity());
+
+        // A far limit, so the replacement does not trade while the test looks at it.
+        executor.replace(oldId, new ReplaceRequest(newId, null, farBuyLimitPrice(), null, null));
+        awaitEvent(isFor(oldId, OrderEventType.REPLACED), "REPLACED for " + oldId);
+        awaitAccepted(newId);
+
+        Order replaced = lookupPresent(oldId);
+        assertEquals(OrderStatus.REPLACED, replaced.status());
+        assertEquals(0, filled.compareTo(replaced.filledQuantity()),
+                () -> "the replaced order keeps its fills " + filled + ", was " + replaced.filledQuantity());
+        Order replacement = lookupPresent(newId);
+        BigDecimal rest = orderQuantity().subtract(filled);
+        assertEquals(0, orderQuantity().compareTo(replacement.request().quantity()),
+                () -> "a replace without a quantity keeps the requested quantity " + orderQuantity()
+                        + " (ReplaceRequest, as Alpaca's PATCH does), not the unfilled rest " + rest + "; was "
                         + replacement.request().quantity());
 
         executor.cancel(newId);

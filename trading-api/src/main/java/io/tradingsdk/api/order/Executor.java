@@ -53,11 +53,18 @@ public interface Executor extends AutoCloseable {
 
     /**
      * Requests cancellation. The outcome arrives as a CANCELED event, or ORDER_CANCEL_REJECTED when the
-     * order is unknown or already final.
+     * order is unknown or already final. A cancel of an id the executor never saw is reported that way
+     * too, never ignored silently and never thrown.
      */
     void cancel(String clientOrderId);
 
-    /** Requests a replacement; the old order ends REPLACED and the new one starts under its own id. */
+    /**
+     * Requests a replacement; the old order ends REPLACED and the new one starts under its own id, or
+     * the old order gets ORDER_REPLACE_REJECTED with a reason (unknown, already final, new id taken,
+     * invalid terms). Fields of the request left {@code null} keep the old order's values; a
+     * {@code null} quantity keeps the old order's requested quantity, not its unfilled rest (see
+     * {@link ReplaceRequest}).
+     */
     void replace(String clientOrderId, ReplaceRequest request);
 
     /**

@@ -52,5 +52,11 @@ public enum DenialReason {
     /** The journal could not durably record the intent, so nothing was sent. */
     JOURNAL_UNAVAILABLE,
     /** A rule supplied by a third party; the message says which and why. */
-    CUSTOM_RULE
+    CUSTOM_RULE,
+    /**
+     * A part of the pipeline failed rather than decided: the position sizer or the risk manager
+     * threw, or answered {@code null} against its contract. Not a risk verdict; the message names the
+     * part and the exception, and the engine logs the stack trace at ERROR.
+     */
+    INTERNAL_ERROR
 }

@@ -11,7 +11,9 @@ import java.math.BigDecimal;
  *
  * <p><b>Returns</b> a quantity of zero or more, never {@code null}. Zero means "do not trade" and
  * leads to a {@link DenialReason#ZERO_SIZE} denial. The engine has already checked that the
- * signal's numbers are finite and in range, and that {@code price} is positive.
+ * signal's numbers are finite and in range, and that {@code price} is positive. An exception (or
+ * {@code null}) means a broken invariant: the engine denies the signal with
+ * {@link DenialReason#INTERNAL_ERROR} and logs the exception.
  */
 public interface PositionSizer {
 

@@ -10,7 +10,10 @@ import io.tradingsdk.api.portfolio.PortfolioView;
  * analysis; it reads whatever limits are cached in memory.
  *
  * <p><b>Returns</b> {@link RiskDecision.Approved} or {@link RiskDecision.Denied}, never {@code null}.
- * An exception means a broken invariant; the engine treats it as a denial and reports it.
+ * An exception (or {@code null}) means a broken invariant: the engine denies the intent with
+ * {@link DenialReason#INTERNAL_ERROR} and logs the exception. The engine checks the account's
+ * trading state (HALTED, REDUCING) itself before sizing and before calling this, so a risk manager
+ * need not.
  */
 public interface RiskManager {
 

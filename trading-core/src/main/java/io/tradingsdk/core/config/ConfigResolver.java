@@ -250,10 +250,6 @@ public final class ConfigResolver {
                 ordered.add(plan(config, registry, env, RiskRuleProvider.class, "risk.useDefaults", r.provider(), Map.of()));
             }
         }
-        if (ordered.stream().noneMatch(pl -> pl.name.equals(RiskConfig.TRADING_STATE_RULE))) {
-            LOG.warn("{}: the risk rules do not include '{}', so HALTED and REDUCING are not enforced by a rule",
-                    config.sourceName(), RiskConfig.TRADING_STATE_RULE);
-        }
         return ordered;
     }
 

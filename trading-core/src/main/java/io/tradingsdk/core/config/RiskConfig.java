@@ -25,8 +25,12 @@ import java.util.Map;
  *       provider's default parameters; a listed rule with a built-in name replaces that rule in place
  *       (or removes it with {@code enabled: false}); other listed rules follow, in listed order.</li>
  *   <li>{@code useDefaults: false}: only the listed, enabled rules, in listed order.</li>
- *   <li>In both cases {@code trading-state} (the HALTED/REDUCING gate) comes first when present.</li>
+ *   <li>In both cases {@code trading-state} comes first when present.</li>
  * </ul>
+ * The engine enforces the trading state (HALTED, REDUCING) itself, before sizing, whatever rules are
+ * listed ({@link io.tradingsdk.core.risk.TradingStateGate}); the {@code trading-state} rule repeats
+ * that gate, is redundant in the engine and stays accepted so that existing configurations keep
+ * working. Leaving it out (or {@code enabled: false}) does not weaken the state.
  * A provider may be listed once. Immutable. The constructor throws {@link ConfigException} naming the
  * key for an empty entry or a provider listed twice.
  *
@@ -35,7 +39,7 @@ import java.util.Map;
  */
 public record RiskConfig(boolean useDefaults, List<RiskRuleConfig> rules, AnalysisConfig analysis) {
     public static final boolean DEFAULT_USE_DEFAULTS = true;
-    /** The rule that enforces the account's trading state; always first. */
+    /** The rule that repeats the engine's trading-state gate; first when present, redundant in the engine. */
     public static final String TRADING_STATE_RULE = "trading-state";
     /** The built-in rule providers used when {@code useDefaults} is true, in order. */
     public static final List<String> DEFAULT_RULES = List.of(

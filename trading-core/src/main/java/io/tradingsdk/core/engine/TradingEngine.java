@@ -37,6 +37,7 @@ import io.tradingsdk.api.strategy.StrategyProvider;
 import io.tradingsdk.api.strategy.TradingStrategy;
 import io.tradingsdk.api.time.TradingClock;
 import io.tradingsdk.core.engine.internal.CallbackFuture;
+import io.tradingsdk.core.engine.internal.InternalFailure;
 import io.tradingsdk.core.engine.internal.SignalValidator;
 import io.tradingsdk.core.journal.InMemoryTradeJournal;
 import io.tradingsdk.core.ledger.PortfolioLedger;
@@ -58,6 +59,7 @@ import io.tradingsdk.api.order.ForeignOrder;
 import io.tradingsdk.core.engine.internal.ParkedOrderEvents;
 import io.tradingsdk.core.risk.AccountGuard;
 import io.tradingsdk.core.risk.RuleBasedRiskManager;
+import io.tradingsdk.core.risk.TradingStateGate;
 import io.tradingsdk.core.time.MarketCalendarClock;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -100,6 +102,16 @@ import org.slf4j.LoggerFactory;
  * validated, sized, risk-checked, journaled as an intent with a deterministic client order id, and
  * only when the intent is durable handed to the {@link Executor}. A denial is an outcome with a
  * {@link DenialReason}; it changes neither the ledger nor the orders.
+ *
+ * <p><b>Trading state.</b> Before a signal is sized, and again on the sized intent before the risk
+ * manager, the engine applies the account's {@link TradingState} ({@link TradingStateGate}),
+ * whatever risk manager or rules are configured: HALTED denies every order
+ * ({@link DenialReason#TRADING_HALTED}), REDUCING every order that does not reduce the exposure,
+ * position plus working orders ({@link DenialReason#REDUCING_ONLY}). Cancels are not gated.
+ *
+ * <p><b>Failures.</b> A sizer or risk manager that throws (or answers {@code null}) does not decide:
+ * the signal is denied with {@link DenialReason#INTERNAL_ERROR}, counted in the metrics under that
+ * reason, and the exception is logged at ERROR.
  *
  * <p><b>Fail closed; recovery.</b> The engine starts not ready: until recovery has made the broker,
  * the journal and the engine agree, every signal is denied with {@link DenialReason#NOT_READY}.
@@ -1167,10 +1179,10 @@ public final class TradingEngine implements BarListener, AutoCloseable {
                     + " was already executed as order " + clientOrderId + ", finished long ago", future);
             return;
         }
-        if (ledger.tradingState() == TradingState.HALTED) {
-            // Before sizing and the intent: a halted account sends nothing, whatever the risk rules in force.
-            deny(signal, DenialReason.TRADING_HALTED, "account " + accountId + " is HALTED: no orders but cancels"
-                    + (venueHaltReason != null ? " (the venue halted trading: " + venueHaltReason + ")" : ""), future);
+        // The trading state is the engine's gate, whatever the risk rules in force: before sizing and the intent.
+        RiskDecision.Denied gated = TradingStateGate.beforeSizing(signal, ledger, haltCause());
+        if (gated != null) {
+            deny(signal, gated.reason(), gated.message(), future);
             return;
         }
         BigDecimal price = signal.referencePrice();
@@ -1195,12 +1207,19 @@ public final class TradingEngine implements BarListener, AutoCloseable {
                 try {
                     quantity = sizer.size(signal, price, ledger);
                 } catch (RuntimeException ex) {
-                    log.error("engine {}: sizer failed for signal {}", accountId, signal.id(), ex);
-                    deny(signal, DenialReason.ZERO_SIZE, "position sizer failed: " + ex, future);
+                    log.error("engine {}: position sizer failed on signal {} of {}", accountId, signal.id(), strategyId, ex);
+                    RiskDecision.Denied failed = InternalFailure.denial("position sizer", ex);
+                    deny(signal, failed.reason(), failed.message(), future);
+                    return;
+                }
+                if (quantity == null) {
+                    log.error("engine {}: position sizer answered null for signal {} of {}", accountId, signal.id(), strategyId);
+                    RiskDecision.Denied failed = InternalFailure.nullAnswer("position sizer");
+                    deny(signal, failed.reason(), failed.message(), future);
                     return;
                 }
             }
-            if (quantity == null || quantity.signum() <= 0) {
+            if (quantity.signum() <= 0) {
                 deny(signal, DenialReason.ZERO_SIZE, "sized to zero: no edge or the caps leave nothing (confidence "
                         + signal.confidence() + ", expectedReturn " + signal.expectedReturn() + ", expectedLoss "
                         + signal.expectedLoss() + ")", future);
@@ -1216,12 +1235,18 @@ public final class TradingEngine implements BarListener, AutoCloseable {
             deny(signal, DenialReason.INVALID_SIGNAL, ex.getMessage(), future);
             return;
         }
-        RiskDecision decision;
-        try {
-            decision = riskManager.check(intent, ledger);
-        } catch (RuntimeException ex) {
-            log.error("engine {}: risk check failed for {}", accountId, clientOrderId, ex);
-            decision = new RiskDecision.Denied(DenialReason.CUSTOM_RULE, "risk check failed: " + ex);
+        RiskDecision decision = TradingStateGate.check(intent, ledger, haltCause());
+        if (decision == null) {
+            try {
+                decision = riskManager.check(intent, ledger);
+            } catch (RuntimeException ex) {
+                log.error("engine {}: risk manager failed on intent {}", accountId, clientOrderId, ex);
+                decision = InternalFailure.denial("risk manager", ex);
+            }
+            if (decision == null) {
+                log.error("engine {}: risk manager answered null for intent {}", accountId, clientOrderId);
+                decision = InternalFailure.nullAnswer("risk manager");
+            }
         }
         if (decision instanceof RiskDecision.Denied d) {
             deny(signal, d.reason(), d.message(), future);
@@ -1248,6 +1273,11 @@ public final class TradingEngine implements BarListener, AutoCloseable {
             pendingSubmits.put(clientOrderId, new PendingSubmit(intent, future, t0));
             durable.whenComplete((v, ex) -> enqueue(new IntentDurable(clientOrderId, ex)));
         }
+    }
+
+    /** What the gate adds to a HALTED denial: the venue's reason when the venue halted trading. */
+    private String haltCause() {
+        return venueHaltReason != null ? "the venue halted trading: " + venueHaltReason : null;
     }
 
     private void onIntentDurable(IntentDurable d) {

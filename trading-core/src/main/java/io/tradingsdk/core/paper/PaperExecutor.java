@@ -87,9 +87,10 @@ import org.slf4j.LoggerFactory;
  *       {@code partialFillRatio < 1} it can only fill if one bar's share covers it).</li>
  *   <li>{@code cancel}: CANCELED; ORDER_CANCEL_REJECTED with a reason for an order that is final or
  *       unknown. {@code replace}: the old order ends REPLACED and the new one starts NEW under the
- *       new client order id (fields left null keep their values; a null quantity means the old
- *       order's unfilled rest); ORDER_REPLACE_REJECTED with a reason when the order is final or
- *       unknown, the new id is taken, or the new terms are invalid.</li>
+ *       new client order id (fields left null keep their values; a null quantity keeps the old
+ *       order's requested quantity, not its unfilled rest, as {@link ReplaceRequest} defines and
+ *       Alpaca does; the old order's fills stay with it); ORDER_REPLACE_REJECTED with a reason when
+ *       the order is final or unknown, the new id is taken, or the new terms are invalid.</li>
  *   <li>Events about an id the executor never saw (cancel/replace refusals) carry symbol {@code ""}
  *       and side BUY as placeholders, no broker order id, and filled quantity zero: the event record
  *       requires both fields.</li>
@@ -285,19 +286,14 @@ public final class PaperExecutor implements Executor, BarListener {
         accept(register(next, now), now);
     }
 
-    /** The new order's terms: the request's values where given, else the old order's. */
+    /**
+     * The new order's terms: the request's values where given, else the old order's as requested (a
+     * null quantity keeps the requested quantity, or the notional of a notional order).
+     */
     private static OrderRequest replacementOf(PaperOrder old, ReplaceRequest change) {
         OrderRequest r = old.request;
-        BigDecimal quantity;
-        BigDecimal notional = null;
-        if (change.quantity() != null) {
-            quantity = change.quantity();
-        } else if (old.totalQuantity != null) {
-            quantity = old.totalQuantity.subtract(old.filled);
-        } else {
-            quantity = null;
-            notional = r.notional();
-        }
+        BigDecimal quantity = change.quantity() != null ? change.quantity() : r.quantity();
+        BigDecimal notional = change.quantity() != null ? null : r.notional();
         return new OrderRequest(change.newClientOrderId(), r.symbol(), r.side(), quantity, notional, r.type(),
                 change.limitPrice() != null ? change.limitPrice() : r.limitPrice(),
                 change.stopPrice() != null ? change.stopPrice() : r.stopPrice(),

@@ -9,8 +9,10 @@ import io.tradingsdk.api.portfolio.TradingState;
  *
  * <p><b>Who calls:</b> the engine, on the event loop, after each bar and each fill has updated the
  * ledger. If the answer is more restrictive than the account's current state, the engine moves the
- * account to it. Whether a less restrictive answer lifts a state again is the engine's policy (a
- * guard answers from the portfolio as it is now and keeps no latch).
+ * account to it, and from then on enforces that state on every signal itself ({@link
+ * TradingStateGate}), whatever risk rules are configured. Whether a less restrictive answer lifts a
+ * state again is the engine's policy (a guard answers from the portfolio as it is now and keeps no
+ * latch).
  *
  * <p>Must not block, do I/O or allocate. Throwing means a broken invariant.
  */

@@ -24,8 +24,10 @@ import org.slf4j.LoggerFactory;
  * a guard (such as {@link DailyLossLimitRule}) and answers the most restrictive state, so the
  * engine needs to call only this after bars and fills.
  *
- * <p>The engine puts {@link TradingStateRule} first; this class runs rules exactly in the order
- * given and does not reorder or add any.
+ * <p>This class runs rules exactly in the order given and does not reorder or add any. The engine
+ * enforces the account's trading state itself ({@link TradingStateGate}, before sizing and before
+ * this check), whatever rules it is given; {@link TradingStateRule} in the list repeats that gate
+ * and matters only where this manager is used outside the engine.
  *
  * <p><b>How the check stays fast.</b> The built-in rules are recognized when the manager is built
  * and called directly through their final classes (no interface dispatch), on facts read once per
@@ -80,8 +82,7 @@ public final class RuleBasedRiskManager implements RiskManager, AccountGuard {
     private RiskDecision.Approved lastApproved;
 
     /**
-     * @param rules the rules in the order they run (the engine puts {@link TradingStateRule} first);
-     *              copied
+     * @param rules the rules in the order they run; copied
      * @throws NullPointerException if the list or a rule is null
      */
     public RuleBasedRiskManager(List<RiskRule> rules) {
@@ -182,7 +183,8 @@ public final class RuleBasedRiskManager implements RiskManager, AccountGuard {
 
     /**
      * Every built-in rule with its default parameters, in the order of {@link #builtInProviders()}
-     * (trading-state first). New rule instances (fresh windows) on each call.
+     * (trading-state first: redundant in the engine, which gates the trading state itself, and kept
+     * for a manager used on its own). New rule instances (fresh windows) on each call.
      *
      * @param context gives the clock for market-hours
      * @throws NullPointerException if the context is null

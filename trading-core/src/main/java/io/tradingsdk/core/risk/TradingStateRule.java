@@ -6,17 +6,18 @@ import io.tradingsdk.api.portfolio.TradingState;
 import io.tradingsdk.api.risk.DenialReason;
 import io.tradingsdk.api.risk.RiskDecision;
 import io.tradingsdk.api.risk.RiskRule;
-import io.tradingsdk.core.risk.internal.Text;
 
 /**
- * {@value #NAME}: enforces the account's {@link TradingState}. HALTED refuses every order with
- * {@link DenialReason#TRADING_HALTED}; REDUCING refuses, with {@link DenialReason#REDUCING_ONLY},
+ * {@value #NAME}: enforces the account's {@link TradingState} as a rule. HALTED refuses every order
+ * with {@link DenialReason#TRADING_HALTED}; REDUCING refuses, with {@link DenialReason#REDUCING_ONLY},
  * every order that does not reduce the exposure, position plus working orders ({@link
- * RiskRules#reducesPosition}); ACTIVE passes.
+ * RiskRules#reducesPosition}); ACTIVE passes. Its answers are those of {@link TradingStateGate#check}.
  *
- * <p>The engine always runs this rule first, whatever the configuration says, so that the state's
- * reason wins over any other. It has a provider only so that it can be listed and configured like
- * the others.
+ * <p>Redundant in the engine: the engine applies {@link TradingStateGate} to every signal before
+ * sizing and before the risk manager, whatever rules are configured, so in the engine this rule
+ * never denies. It stays a built-in rule so that configurations that list {@code trading-state}
+ * keep working unchanged, and so that a {@link RuleBasedRiskManager} used on its own (outside the
+ * engine) can enforce the state. Leaving it out of a configuration does not weaken the state.
  *
  * <p><b>Thread:</b> the event loop. Stateless; the pass path does not allocate.
  */
@@ -37,26 +38,7 @@ public final class TradingStateRule implements RiskRule {
     /** @throws IllegalStateException if the portfolio reports no trading state (a broken ledger) */
     @Override
     public RiskDecision.Denied evaluate(OrderIntent intent, PortfolioView portfolio) {
-        TradingState state = portfolio.tradingState();
-        if (state == TradingState.ACTIVE) {
-            return null;
-        }
-        if (state == TradingState.REDUCING) {
-            if (RiskRules.reducesPosition(intent, portfolio)) {
-                return null;
-            }
-            return new RiskDecision.Denied(DenialReason.REDUCING_ONLY, "account " + portfolio.accountId()
-                    + " is REDUCING: " + intent.side() + " " + Text.plain(intent.quantity()) + " " + intent.symbol()
-                    + " would not reduce the exposure of " + Text.plain(RiskRules.exposure(intent.symbol(), portfolio))
-                    + " (position " + Text.plain(portfolio.quantity(intent.symbol())) + ", working orders "
-                    + Text.plain(portfolio.openOrderQuantity(intent.symbol())) + ")");
-        }
-        if (state == TradingState.HALTED) {
-            return new RiskDecision.Denied(DenialReason.TRADING_HALTED, "account " + portfolio.accountId()
-                    + " is HALTED: no orders but cancels (" + intent.side() + " " + Text.plain(intent.quantity()) + " "
-                    + intent.symbol() + ")");
-        }
-        throw new IllegalStateException("portfolio of account " + portfolio.accountId() + " reports trading state " + state);
+        return TradingStateGate.check(intent, portfolio, null);
     }
 
     @Override

@@ -20,9 +20,14 @@
  * own {@code evaluate}. The decision is always the one {@code evaluate} gives.
  *
  * <p><b>Order of rules:</b> {@link io.tradingsdk.core.risk.RuleBasedRiskManager} runs rules in
- * the given order and stops at the first denial. The engine always puts {@link
- * io.tradingsdk.core.risk.TradingStateRule} first, so a HALTED or REDUCING account answers with
- * that reason before any other rule is asked.
+ * the given order and stops at the first denial.
+ *
+ * <p><b>Trading state:</b> the engine applies {@link io.tradingsdk.core.risk.TradingStateGate} to
+ * every signal before sizing and before the risk manager, whatever risk manager or rules are
+ * configured, so a HALTED or REDUCING account answers with that reason before any rule is asked.
+ * {@link io.tradingsdk.core.risk.TradingStateRule} ({@code trading-state}) gives the same answers
+ * as a rule; in the engine it is redundant, and it stays accepted so that existing configurations
+ * keep working.
  *
  * <p><b>Exposure and reducing orders:</b> rules reason about the <i>exposure</i> in a symbol, the
  * position held plus the signed unfilled quantity of the account's approved or working orders

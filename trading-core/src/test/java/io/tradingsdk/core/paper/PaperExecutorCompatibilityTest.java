@@ -25,6 +25,17 @@ class PaperExecutorCompatibilityTest extends ExecutorCompatibilityKit {
         return paper;
     }
 
+    /** With a partial fill ratio below one, every bar fills orders in part. */
+    @Override
+    protected boolean canFillInParts() {
+        return config().partialFillRatio() < 1.0;
+    }
+
+    @Override
+    protected void makePartialTrade(String symbol, BigDecimal price) {
+        makeMarketTrade(symbol, price);
+    }
+
     /** A one-minute bar at the price, starting now; the clock moves to its end, as a live feed's would. */
     @Override
     protected void makeMarketTrade(String symbol, BigDecimal price) {

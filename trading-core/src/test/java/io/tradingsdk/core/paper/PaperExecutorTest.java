@@ -361,7 +361,7 @@ class PaperExecutorTest {
     }
 
     @Test
-    @DisplayName("replacing a partly filled order keeps its fills and moves the unfilled rest to the new order")
+    @DisplayName("replacing a partly filled order without a quantity: the old order keeps its fills, the new one has the requested quantity (as Alpaca does), not the unfilled rest")
     void replaceOfPartlyFilledOrder() {
         start(PaperExecutorConfig.defaults().withPartialFillRatio(0.5));
         feed(0);
@@ -373,12 +373,13 @@ class PaperExecutorTest {
         assertThat(lookup("old").filledQuantity()).isEqualByComparingTo("5");
         Order replacement = lookup("new");
         assertThat(replacement.status()).isEqualTo(OrderStatus.NEW);
-        assertThat(replacement.request().quantity()).isEqualByComparingTo("5");
+        assertThat(replacement.request().quantity()).isEqualByComparingTo("10");
+        assertThat(replacement.filledQuantity()).isEqualByComparingTo("0");
         assertThat(replacement.request().limitPrice()).isEqualByComparingTo("540.00");
 
-        feed(2); // low 525.83 reaches 540.00: ceil(5 * 0.5) = 3 @ min(536.97, 540.00)
+        feed(2); // low 525.83 reaches 540.00: ceil(10 * 0.5) = 5 @ min(536.97, 540.00)
         assertThat(fillsOf("new")).singleElement().satisfies(f -> {
-            assertThat(f.quantity()).isEqualByComparingTo("3");
+            assertThat(f.quantity()).isEqualByComparingTo("5");
             assertThat(f.price()).isEqualByComparingTo("536.97");
         });
         assertThat(fillsOf("old")).hasSize(1);
