@@ -1,13 +1,17 @@
 package io.tradingsdk.alpaca;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tradingsdk.alpaca.internal.AccountReader;
 import io.tradingsdk.alpaca.internal.AlpacaJava;
 import io.tradingsdk.alpaca.internal.BrokerOrder;
 import io.tradingsdk.alpaca.internal.Errors;
 import io.tradingsdk.alpaca.internal.EventNormalizer;
 import io.tradingsdk.alpaca.internal.EventNormalizer.Source;
+import io.tradingsdk.alpaca.internal.ExecutionHistory;
 import io.tradingsdk.alpaca.internal.Json;
 import io.tradingsdk.alpaca.internal.OrderGateway;
+import io.tradingsdk.alpaca.internal.OrderIdentity;
+import io.tradingsdk.alpaca.internal.OrderRules;
 import io.tradingsdk.alpaca.internal.SendOutcome;
 import io.tradingsdk.alpaca.internal.TradeUpdateStream;
 import io.tradingsdk.alpaca.internal.Tracked;
@@ -25,13 +29,14 @@ import io.tradingsdk.api.order.OrderStatus;
 import io.tradingsdk.api.order.OrderType;
 import io.tradingsdk.api.order.TimeInForce;
 import io.tradingsdk.api.order.ReplaceRequest;
-import io.tradingsdk.api.portfolio.Position;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -94,7 +99,14 @@ import org.slf4j.LoggerFactory;
  * repeated and out-of-order reports become a consistent sequence.
  *
  * <p><b>Snapshot.</b> Account cash, positions and open orders, as Alpaca reports them; completes
- * exceptionally with an {@link AlpacaException} when any part cannot be read, never as flat.
+ * exceptionally with an {@link AlpacaException} when any part cannot be read, never as flat. Open
+ * orders of other applications that the SDK cannot represent are foreign orders, never a failure
+ * and never canceled. Every open order a snapshot or a lookup reports is watched from then on like
+ * the executor's own (stream, backfill after reconnects, stale-order check).
+ *
+ * <p><b>Executions.</b> {@link #executionsSince} reads Alpaca's FILL account activities; see
+ * {@link ExecutionHistory}. Crypto symbols are spelled {@code BTC/USD} everywhere (Alpaca's
+ * {@code BTCUSD} positions included); a crypto DAY order is sent as GTC, see {@link OrderRules}.
  */
 public final class AlpacaExecutor implements Executor {
     private static final Logger log = LoggerFactory.getLogger(AlpacaExecutor.class);
@@ -107,6 +119,8 @@ public final class AlpacaExecutor implements Executor {
     private final AlpacaConfig cfg;
     private final AlpacaJava alpaca;
     private final OrderGateway gateway;
+    private final AccountReader accountReader;
+    private final ExecutionHistory history;
     private final ExecutorService ioPool;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService events;
@@ -149,6 +163,8 @@ public final class AlpacaExecutor implements Executor {
         this.cfg = connection.config();
         this.alpaca = new AlpacaJava(connection.api());
         this.gateway = new OrderGateway(connection.rest(), alpaca);
+        this.accountReader = new AccountReader(alpaca, gateway);
+        this.history = new ExecutionHistory(connection.rest(), gateway);
         this.ioPool = Executors.newFixedThreadPool(cfg.ioThreads(), daemon("alpaca-io"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("alpaca-scheduler"));
         this.events = Executors.newSingleThreadExecutor(daemon("alpaca-events"));
@@ -297,6 +313,11 @@ public final class AlpacaExecutor implements Executor {
             t.toFinal(Phase.REFUSED);
             emitLocal(t, OrderEventType.REJECTED, "not sent: trading is halted: " + halt.get());
             completeAfterEvents(t, Optional.empty());
+            return;
+        }
+        String rule = OrderRules.submitRefusal(request);
+        if (rule != null) {
+            refuse(t, Phase.REFUSED, "not sent: " + rule);
             return;
         }
         t.markSent();
@@ -563,6 +584,11 @@ public final class AlpacaExecutor implements Executor {
             refusal(id, old, current, OrderEventType.ORDER_REPLACE_REJECTED, "order is already " + current.status());
             return;
         }
+        String rule = OrderRules.replaceRefusal(current, rr);
+        if (rule != null) {
+            refusal(id, old, current, OrderEventType.ORDER_REPLACE_REJECTED, "replace not sent: " + rule);
+            return;
+        }
         OrderRequest next;
         try {
             OrderRequest was = old != null ? old.request() : current.toOrder().request();
@@ -583,7 +609,7 @@ public final class AlpacaExecutor implements Executor {
             return;
         }
         fresh.markSent();
-        SendOutcome outcome = gateway.replace(current.id(), rr);
+        SendOutcome outcome = gateway.replace(current.id(), OrderRules.forWire(current.symbol(), rr));
         if (outcome instanceof SendOutcome.Accepted || outcome instanceof SendOutcome.Ambiguous) {
             handleSendOutcome(fresh, outcome, true);
             if (stream == null || !stream.isListening()) {
@@ -616,6 +642,7 @@ public final class AlpacaExecutor implements Executor {
      * Looks the order up at Alpaca by client order id. Empty on 404 (and for an order this executor
      * proved Alpaca never received); exceptionally with an {@link AlpacaException} when Alpaca
      * could not be asked. For an order whose send is still being resolved, completes once resolved.
+     * An open order found this way is watched from then on like the executor's own.
      */
     @Override
     public CompletableFuture<Optional<Order>> lookup(String clientOrderId) {
@@ -630,73 +657,73 @@ public final class AlpacaExecutor implements Executor {
             // found" always sees that event first.
             return t.resolution().thenApply(o -> o.map(AlpacaExecutor::toOrder));
         }
-        return supplyIo(() -> gateway.byClientOrderId(clientOrderId).map(AlpacaExecutor::toOrder));
+        return supplyIo(() -> gateway.byClientOrderId(clientOrderId).map(o -> {
+            Order order = toOrder(o);
+            watch(o);
+            return order;
+        }));
     }
 
     /**
-     * The account as Alpaca reports it: cash, positions (signed quantities) and open orders.
-     * Completes exceptionally with an {@link AlpacaException} when any part cannot be read.
+     * The account as Alpaca reports it: cash, positions (signed quantities, crypto as {@code BTC/USD})
+     * and open orders; the open orders the SDK cannot represent are {@link AccountSnapshot#foreignOrders()}.
+     * Completes exceptionally with an {@link AlpacaException} when any part cannot be read. Its open
+     * orders are watched from then on like the executor's own.
      */
     @Override
     public CompletableFuture<AccountSnapshot> snapshot() {
         if (closed.get()) {
             return CompletableFuture.failedFuture(new IllegalStateException("the Alpaca executor is closed"));
         }
-        return supplyIo(this::readSnapshot);
+        return supplyIo(() -> {
+            AccountReader.Read read = accountReader.read();
+            read.openOrders().forEach(this::watch);
+            return read.snapshot();
+        });
     }
 
-    private AccountSnapshot readSnapshot() {
-        AlpacaEndpointGroup g = AlpacaEndpointGroup.ACCOUNT;
-        net.jacobpeterson.alpaca.model.endpoint.account.Account account =
-                alpaca.call(g, "GET /v2/account", api -> api.account().get());
-        if (account == null) {
-            throw Errors.malformed(g, "GET /v2/account", "empty body", null);
+    /**
+     * The account's executions from Alpaca's FILL activities at or after {@code since}, oldest first
+     * (see {@link ExecutionHistory}); exceptionally with an {@link AlpacaException} when Alpaca cannot
+     * be asked or the history is longer than {@link ExecutionHistory#MAX_PAGES} pages.
+     */
+    @Override
+    public CompletableFuture<List<OrderEvent>> executionsSince(Instant since) {
+        Objects.requireNonNull(since, "since");
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the Alpaca executor is closed"));
         }
-        BigDecimal cash = requiredDecimal(g, "GET /v2/account", "cash", account.getCash());
-        if (Boolean.TRUE.equals(account.getTradingBlocked()) || Boolean.TRUE.equals(account.getAccountBlocked())) {
-            log.warn("alpaca: the account is blocked for trading (trading_blocked={}, account_blocked={})",
-                    account.getTradingBlocked(), account.getAccountBlocked());
-        }
-        List<net.jacobpeterson.alpaca.model.endpoint.positions.Position> raw =
-                alpaca.call(g, "GET /v2/positions", api -> api.positions().get());
-        if (raw == null) {
-            throw Errors.malformed(g, "GET /v2/positions", "empty body", null);
-        }
-        List<Position> positions = new ArrayList<>(raw.size());
-        for (net.jacobpeterson.alpaca.model.endpoint.positions.Position p : raw) {
-            positions.add(position(p));
-        }
-        List<Order> open = new ArrayList<>();
-        for (BrokerOrder o : gateway.openOrders()) {
-            open.add(toOrder(o));
-        }
-        return new AccountSnapshot(cash, positions, open, Instant.now());
+        return supplyIo(() -> {
+            Map<String, OrderIdentity> known = new HashMap<>();
+            for (Tracked t : orders.values()) {
+                if (t.brokerOrderId() != null) {
+                    known.put(t.brokerOrderId(), new OrderIdentity(t.brokerOrderId(), t.id(), t.request().symbol()));
+                }
+            }
+            return history.since(since, known);
+        });
     }
 
-    private static Position position(net.jacobpeterson.alpaca.model.endpoint.positions.Position p) {
-        String endpoint = "GET /v2/positions";
-        AlpacaEndpointGroup g = AlpacaEndpointGroup.ACCOUNT;
-        if (p == null || p.getSymbol() == null || p.getSymbol().isEmpty()) {
-            throw Errors.malformed(g, endpoint, "a position without symbol", null);
+    /**
+     * Watches an open order Alpaca reported (snapshot, lookup) like one this executor sent, starting
+     * from the state reported: the stream, backfills and the stale-order check cover it.
+     */
+    private void watch(BrokerOrder o) {
+        if (o.isTerminal() || orders.containsKey(o.clientOrderId())) {
+            return;
         }
-        BigDecimal qty = requiredDecimal(g, endpoint, "qty", p.getQuantity());
-        if ("short".equalsIgnoreCase(p.getSide()) && qty.signum() > 0) {
-            qty = qty.negate();
-        }
-        BigDecimal avg = requiredDecimal(g, endpoint, "avg_entry_price", p.getAverageEntryPrice());
-        BigDecimal price = p.getCurrentPrice() == null || p.getCurrentPrice().isBlank() ? avg
-                : requiredDecimal(g, endpoint, "current_price", p.getCurrentPrice());
-        return new Position(p.getSymbol(), qty, avg, price, BigDecimal.ZERO);
-    }
-
-    private static BigDecimal requiredDecimal(AlpacaEndpointGroup g, String endpoint, String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw Errors.malformed(g, endpoint, "field '" + field + "' is missing", null);
-        }
-        try {
-            return new BigDecimal(value.trim());
-        } catch (NumberFormatException e) {
-            throw Errors.malformed(g, endpoint, "field '" + field + "' is not a decimal: '" + Json.abbreviate(value) + "'", e);
+        Tracked t = new Tracked(o.toOrder().request(), AlpacaOrderOptions.SIMPLE);
+        t.toAtBroker(o);
+        t.resolution().complete(Optional.of(o));
+        if (orders.putIfAbsent(o.clientOrderId(), t) == null) {
+            log.info("alpaca: watching open order {} ({}, {}) reported by Alpaca", o.clientOrderId(), o.id(),
+                    o.status().wireName());
+            OrderEvent state = o.toEvent(o.eventType(), null, o.updatedAt(), null);
+            try {
+                events.execute(() -> normalizer.seed(state));
+            } catch (RejectedExecutionException closedAlready) {
+                log.debug("alpaca: executor closed; not watching {}", o.clientOrderId());
+            }
         }
     }
 
