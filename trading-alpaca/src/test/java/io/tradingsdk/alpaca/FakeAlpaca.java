@@ -1043,9 +1043,7 @@ final class FakeAlpaca implements AutoCloseable {
         } catch (java.time.format.DateTimeParseException e) {
             return unprocessable(40010001, "invalid date format");
         }
-        List<ObjectNode> all = new ArrayList<>(activities);
-        all.sort(java.util.Comparator.comparing((ObjectNode a) -> Instant.parse(a.get("transaction_time").asText()))
-                .thenComparing(a -> a.get("id").asText()));
+        List<ObjectNode> all = new ArrayList<>(activities); // recorded in execution order: oldest first
         if (direction.equals("desc")) {
             java.util.Collections.reverse(all);
         }
