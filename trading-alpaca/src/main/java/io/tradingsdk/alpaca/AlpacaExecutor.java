@@ -10,7 +10,6 @@ import io.tradingsdk.alpaca.internal.EventNormalizer.Source;
 import io.tradingsdk.alpaca.internal.ExecutionHistory;
 import io.tradingsdk.alpaca.internal.Json;
 import io.tradingsdk.alpaca.internal.OrderGateway;
-import io.tradingsdk.alpaca.internal.OrderIdentity;
 import io.tradingsdk.alpaca.internal.OrderRules;
 import io.tradingsdk.alpaca.internal.SendOutcome;
 import io.tradingsdk.alpaca.internal.TradeUpdateStream;
@@ -33,10 +32,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -69,7 +66,8 @@ import org.slf4j.LoggerFactory;
  * answer decides: 2xx → the order's status; 403 (e.g. insufficient buying power) and 422 →
  * REJECTED with Alpaca's code and message; 401 → REJECTED and trading halts (configuration error,
  * {@link AlpacaConnection#haltReason()}); 429 → REJECTED (not processed by Alpaca, not re-sent);
- * a request refused locally (open circuit, rate limit wait) → REJECTED "not sent".
+ * a request refused locally (open circuit, rate limit wait, a crypto order with a time in force
+ * Alpaca refuses for crypto: see {@link OrderRules}) → REJECTED "not sent".
  *
  * <p><b>Venue halt.</b> Once the connection halts, because Alpaca answered 401 to any request on it
  * (an order, a replace, the account snapshot, market data or the clock sharing the connection) or
@@ -543,7 +541,9 @@ public final class AlpacaExecutor implements Executor {
      * Requests a replacement; returns at once. The replacement gets {@code request.newClientOrderId()};
      * the old order ends REPLACED (from the stream) and the new one starts under its id.
      * ORDER_REPLACE_REJECTED with a reason when the order is unknown or final, the new id is taken,
-     * the new terms are invalid, or Alpaca refuses.
+     * the new terms are invalid, or Alpaca refuses; without sending anything when Alpaca's replace
+     * rules forbid it ({@link OrderRules}: a fractional new quantity, a new quantity for a fractional
+     * equity order, any replace of a notional order, a crypto time in force other than gtc or ioc).
      *
      * @throws IllegalStateException if the executor is closed
      */
@@ -693,15 +693,7 @@ public final class AlpacaExecutor implements Executor {
         if (closed.get()) {
             return CompletableFuture.failedFuture(new IllegalStateException("the Alpaca executor is closed"));
         }
-        return supplyIo(() -> {
-            Map<String, OrderIdentity> known = new HashMap<>();
-            for (Tracked t : orders.values()) {
-                if (t.brokerOrderId() != null) {
-                    known.put(t.brokerOrderId(), new OrderIdentity(t.brokerOrderId(), t.id(), t.request().symbol()));
-                }
-            }
-            return history.since(since, known);
-        });
+        return supplyIo(() -> history.since(since, orders.values()));
     }
 
     /**
@@ -712,10 +704,7 @@ public final class AlpacaExecutor implements Executor {
         if (o.isTerminal() || orders.containsKey(o.clientOrderId())) {
             return;
         }
-        Tracked t = new Tracked(o.toOrder().request(), AlpacaOrderOptions.SIMPLE);
-        t.toAtBroker(o);
-        t.resolution().complete(Optional.of(o));
-        if (orders.putIfAbsent(o.clientOrderId(), t) == null) {
+        if (orders.putIfAbsent(o.clientOrderId(), Tracked.watching(o)) == null) {
             log.info("alpaca: watching open order {} ({}, {}) reported by Alpaca", o.clientOrderId(), o.id(),
                     o.status().wireName());
             OrderEvent state = o.toEvent(o.eventType(), null, o.updatedAt(), null);

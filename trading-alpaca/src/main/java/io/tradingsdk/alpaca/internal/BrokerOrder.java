@@ -18,7 +18,8 @@ import java.util.Objects;
 
 /**
  * An order as Alpaca reports it (REST body, trade update, or alpaca-java's model), with exact
- * decimals and the symbol in the SDK's spelling ({@link SymbolNormalizer}). Built by {@link #fromJson} or {@link #fromModel}; both throw
+ * decimals and the symbol in the SDK's spelling ({@link SymbolNormalizer}). Built by
+ * {@link #fromJson} or {@link #fromModel}; both throw
  * {@link IllegalArgumentException} naming the field when the order cannot be read.
  */
 public record BrokerOrder(String id, String clientOrderId, String symbol, OrderSide side, OrderType type,

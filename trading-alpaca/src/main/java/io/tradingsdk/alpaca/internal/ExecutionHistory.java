@@ -11,7 +11,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,12 +72,18 @@ public final class ExecutionHistory {
     /**
      * The executions at or after {@code since}, oldest first.
      *
-     * @param known identities of the orders the executor knows, by broker order id
+     * @param tracked the orders the executor knows: their identities need no lookup
      * @throws io.tradingsdk.alpaca.AlpacaException when Alpaca cannot be asked, answers an error or
      *                                             an unreadable activity, or the history is too long
      */
-    public List<OrderEvent> since(Instant since, Map<String, OrderIdentity> known) {
+    public List<OrderEvent> since(Instant since, Collection<Tracked> tracked) {
         List<Activity> activities = read(since);
+        Map<String, OrderIdentity> known = new HashMap<>();
+        for (Tracked t : tracked) {
+            if (t.brokerOrderId() != null) {
+                known.put(t.brokerOrderId(), new OrderIdentity(t.brokerOrderId(), t.id(), t.request().symbol()));
+            }
+        }
         List<OrderEvent> out = new ArrayList<>(activities.size());
         for (Activity a : activities) {
             OrderIdentity who = known.get(a.orderId());
