@@ -9,6 +9,7 @@ import io.tradingsdk.alpaca.internal.EventNormalizer;
 import io.tradingsdk.alpaca.internal.EventNormalizer.Source;
 import io.tradingsdk.alpaca.internal.ExecutionHistory;
 import io.tradingsdk.alpaca.internal.Json;
+import io.tradingsdk.alpaca.internal.OpenOrderClassifier;
 import io.tradingsdk.alpaca.internal.OrderGateway;
 import io.tradingsdk.alpaca.internal.OrderRules;
 import io.tradingsdk.alpaca.internal.SendOutcome;
@@ -745,7 +746,14 @@ public final class AlpacaExecutor implements Executor {
 
     private void applyTradeUpdate(JsonNode data) {
         String event = Json.text(data, "event");
-        BrokerOrder o = BrokerOrder.fromJson(data.get("order"));
+        JsonNode raw = data.get("order");
+        OpenOrderClassifier.Classified c = OpenOrderClassifier.classify(raw);
+        if (c.order() == null && !orders.containsKey(String.valueOf(Json.text(raw, "client_order_id")))) {
+            log.debug("alpaca stream: '{}' of another application's order {} ignored ({})", Json.abbreviate(event),
+                    c.foreign().brokerOrderId(), c.foreign().description());
+            return;
+        }
+        BrokerOrder o = c.order() != null ? c.order() : BrokerOrder.fromJson(raw);
         OrderEventType type = streamEventType(event);
         Instant time = Json.instant(data, "timestamp");
         Tracked t = orders.get(o.clientOrderId());

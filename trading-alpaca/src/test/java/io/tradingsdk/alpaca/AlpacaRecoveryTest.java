@@ -113,6 +113,26 @@ class AlpacaRecoveryTest {
         assertThat(alpaca.calls("DELETE", "/v2/orders")).isEmpty();
     }
 
+    @Test
+    @DisplayName("trade updates of foreign orders are not delivered and are not taken for lost events")
+    void foreignTradeUpdatesAreIgnored() {
+        try (LogCapture logs = LogCapture.start()) {
+            String mleg = alpaca.clientOrderIdOfOrder(alpaca.placeMultiLegOrder());
+            String web = "web order #8/2024";
+            alpaca.placeWebOrder(web, "MSFT", BigDecimal.ONE, new BigDecimal("300"));
+            alpaca.emit(mleg, "canceled", "canceled", null, null);
+            alpaca.emit(web, "canceled", "canceled", null, null);
+            String own = id("after");
+            executor.submit(OrderRequest.limit(own, "AAPL", OrderSide.BUY, BigDecimal.ONE, new BigDecimal("50"),
+                    TimeInForce.GTC));
+            book.await(own, OrderEventType.NEW); // the stream delivers in order: the foreign updates came first
+
+            assertThat(book.events(mleg)).isEmpty();
+            assertThat(book.events(web)).isEmpty();
+            assertThat(logs.text()).doesNotContain("could not apply a trade update");
+        }
+    }
+
     private static ForeignOrder foreign(AccountSnapshot s, String brokerOrderId) {
         return s.foreignOrders().stream().filter(f -> f.brokerOrderId().equals(brokerOrderId)).findFirst().orElseThrow();
     }

@@ -486,6 +486,13 @@ final class FakeAlpaca implements AutoCloseable {
         }
     }
 
+    /** The client order id of the order with this Alpaca id. */
+    String clientOrderIdOfOrder(String brokerOrderId) {
+        synchronized (lock) {
+            return ordersById.get(brokerOrderId).get("client_order_id").asText();
+        }
+    }
+
     /** How many FILL activities the server holds. */
     int fillActivityCount() {
         synchronized (lock) {
