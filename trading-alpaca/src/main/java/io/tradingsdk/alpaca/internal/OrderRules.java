@@ -45,7 +45,7 @@ public final class OrderRules {
      */
     public static String replaceRefusal(BrokerOrder current, ReplaceRequest rr) {
         BigDecimal qty = rr.quantity();
-        if (current.quantity() == null && current.notional() != null) {
+        if (current.notional() != null) {
             return "Alpaca cannot replace a notional order (notional " + Json.plain(current.notional())
                     + "): cancel it and submit a new one";
         }
