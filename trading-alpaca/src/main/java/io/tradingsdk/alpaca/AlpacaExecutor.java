@@ -1,13 +1,17 @@
 package io.tradingsdk.alpaca;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tradingsdk.alpaca.internal.AccountReader;
 import io.tradingsdk.alpaca.internal.AlpacaJava;
 import io.tradingsdk.alpaca.internal.BrokerOrder;
 import io.tradingsdk.alpaca.internal.Errors;
 import io.tradingsdk.alpaca.internal.EventNormalizer;
 import io.tradingsdk.alpaca.internal.EventNormalizer.Source;
+import io.tradingsdk.alpaca.internal.ExecutionHistory;
 import io.tradingsdk.alpaca.internal.Json;
+import io.tradingsdk.alpaca.internal.OpenOrderClassifier;
 import io.tradingsdk.alpaca.internal.OrderGateway;
+import io.tradingsdk.alpaca.internal.OrderRules;
 import io.tradingsdk.alpaca.internal.SendOutcome;
 import io.tradingsdk.alpaca.internal.TradeUpdateStream;
 import io.tradingsdk.alpaca.internal.Tracked;
@@ -25,7 +29,6 @@ import io.tradingsdk.api.order.OrderStatus;
 import io.tradingsdk.api.order.OrderType;
 import io.tradingsdk.api.order.TimeInForce;
 import io.tradingsdk.api.order.ReplaceRequest;
-import io.tradingsdk.api.portfolio.Position;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +67,8 @@ import org.slf4j.LoggerFactory;
  * answer decides: 2xx → the order's status; 403 (e.g. insufficient buying power) and 422 →
  * REJECTED with Alpaca's code and message; 401 → REJECTED and trading halts (configuration error,
  * {@link AlpacaConnection#haltReason()}); 429 → REJECTED (not processed by Alpaca, not re-sent);
- * a request refused locally (open circuit, rate limit wait) → REJECTED "not sent".
+ * a request refused locally (open circuit, rate limit wait, a crypto order with a time in force
+ * Alpaca refuses for crypto: see {@link OrderRules}) → REJECTED "not sent".
  *
  * <p><b>Venue halt.</b> Once the connection halts, because Alpaca answered 401 to any request on it
  * (an order, a replace, the account snapshot, market data or the clock sharing the connection) or
@@ -94,7 +98,14 @@ import org.slf4j.LoggerFactory;
  * repeated and out-of-order reports become a consistent sequence.
  *
  * <p><b>Snapshot.</b> Account cash, positions and open orders, as Alpaca reports them; completes
- * exceptionally with an {@link AlpacaException} when any part cannot be read, never as flat.
+ * exceptionally with an {@link AlpacaException} when any part cannot be read, never as flat. Open
+ * orders of other applications that the SDK cannot represent are foreign orders, never a failure
+ * and never canceled. Every open order a snapshot or a lookup reports is watched from then on like
+ * the executor's own (stream, backfill after reconnects, stale-order check).
+ *
+ * <p><b>Executions.</b> {@link #executionsSince} reads Alpaca's FILL account activities; see
+ * {@link ExecutionHistory}. Crypto symbols are spelled {@code BTC/USD} everywhere (Alpaca's
+ * {@code BTCUSD} positions included); a crypto DAY order is sent as GTC, see {@link OrderRules}.
  */
 public final class AlpacaExecutor implements Executor {
     private static final Logger log = LoggerFactory.getLogger(AlpacaExecutor.class);
@@ -107,6 +118,8 @@ public final class AlpacaExecutor implements Executor {
     private final AlpacaConfig cfg;
     private final AlpacaJava alpaca;
     private final OrderGateway gateway;
+    private final AccountReader accountReader;
+    private final ExecutionHistory history;
     private final ExecutorService ioPool;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService events;
@@ -149,6 +162,8 @@ public final class AlpacaExecutor implements Executor {
         this.cfg = connection.config();
         this.alpaca = new AlpacaJava(connection.api());
         this.gateway = new OrderGateway(connection.rest(), alpaca);
+        this.accountReader = new AccountReader(alpaca, gateway);
+        this.history = new ExecutionHistory(connection.rest(), gateway);
         this.ioPool = Executors.newFixedThreadPool(cfg.ioThreads(), daemon("alpaca-io"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("alpaca-scheduler"));
         this.events = Executors.newSingleThreadExecutor(daemon("alpaca-events"));
@@ -297,6 +312,11 @@ public final class AlpacaExecutor implements Executor {
             t.toFinal(Phase.REFUSED);
             emitLocal(t, OrderEventType.REJECTED, "not sent: trading is halted: " + halt.get());
             completeAfterEvents(t, Optional.empty());
+            return;
+        }
+        String rule = OrderRules.submitRefusal(request);
+        if (rule != null) {
+            refuse(t, Phase.REFUSED, "not sent: " + rule);
             return;
         }
         t.markSent();
@@ -522,7 +542,9 @@ public final class AlpacaExecutor implements Executor {
      * Requests a replacement; returns at once. The replacement gets {@code request.newClientOrderId()};
      * the old order ends REPLACED (from the stream) and the new one starts under its id.
      * ORDER_REPLACE_REJECTED with a reason when the order is unknown or final, the new id is taken,
-     * the new terms are invalid, or Alpaca refuses.
+     * the new terms are invalid, or Alpaca refuses; without sending anything when Alpaca's replace
+     * rules forbid it ({@link OrderRules}: a fractional new quantity, a new quantity for a fractional
+     * equity order, any replace of a notional order, a crypto time in force other than gtc or ioc).
      *
      * @throws IllegalStateException if the executor is closed
      */
@@ -563,6 +585,11 @@ public final class AlpacaExecutor implements Executor {
             refusal(id, old, current, OrderEventType.ORDER_REPLACE_REJECTED, "order is already " + current.status());
             return;
         }
+        String rule = OrderRules.replaceRefusal(current, rr);
+        if (rule != null) {
+            refusal(id, old, current, OrderEventType.ORDER_REPLACE_REJECTED, "replace not sent: " + rule);
+            return;
+        }
         OrderRequest next;
         try {
             OrderRequest was = old != null ? old.request() : current.toOrder().request();
@@ -585,7 +612,7 @@ public final class AlpacaExecutor implements Executor {
             return;
         }
         fresh.markSent();
-        SendOutcome outcome = gateway.replace(current.id(), rr);
+        SendOutcome outcome = gateway.replace(current.id(), OrderRules.forWire(current.symbol(), rr));
         if (outcome instanceof SendOutcome.Accepted || outcome instanceof SendOutcome.Ambiguous) {
             handleSendOutcome(fresh, outcome, true);
             if (stream == null || !stream.isListening()) {
@@ -618,6 +645,7 @@ public final class AlpacaExecutor implements Executor {
      * Looks the order up at Alpaca by client order id. Empty on 404 (and for an order this executor
      * proved Alpaca never received); exceptionally with an {@link AlpacaException} when Alpaca
      * could not be asked. For an order whose send is still being resolved, completes once resolved.
+     * An open order found this way is watched from then on like the executor's own.
      */
     @Override
     public CompletableFuture<Optional<Order>> lookup(String clientOrderId) {
@@ -632,73 +660,62 @@ public final class AlpacaExecutor implements Executor {
             // found" always sees that event first.
             return t.resolution().thenApply(o -> o.map(AlpacaExecutor::toOrder));
         }
-        return supplyIo(() -> gateway.byClientOrderId(clientOrderId).map(AlpacaExecutor::toOrder));
+        return supplyIo(() -> gateway.byClientOrderId(clientOrderId).map(o -> {
+            Order order = toOrder(o);
+            watch(o);
+            return order;
+        }));
     }
 
     /**
-     * The account as Alpaca reports it: cash, positions (signed quantities) and open orders.
-     * Completes exceptionally with an {@link AlpacaException} when any part cannot be read.
+     * The account as Alpaca reports it: cash, positions (signed quantities, crypto as {@code BTC/USD})
+     * and open orders; the open orders the SDK cannot represent are {@link AccountSnapshot#foreignOrders()}.
+     * Completes exceptionally with an {@link AlpacaException} when any part cannot be read. Its open
+     * orders are watched from then on like the executor's own.
      */
     @Override
     public CompletableFuture<AccountSnapshot> snapshot() {
         if (closed.get()) {
             return CompletableFuture.failedFuture(new IllegalStateException("the Alpaca executor is closed"));
         }
-        return supplyIo(this::readSnapshot);
+        return supplyIo(() -> {
+            AccountReader.Read read = accountReader.read();
+            read.openOrders().forEach(this::watch);
+            return read.snapshot();
+        });
     }
 
-    private AccountSnapshot readSnapshot() {
-        AlpacaEndpointGroup g = AlpacaEndpointGroup.ACCOUNT;
-        net.jacobpeterson.alpaca.model.endpoint.account.Account account =
-                alpaca.call(g, "GET /v2/account", api -> api.account().get());
-        if (account == null) {
-            throw Errors.malformed(g, "GET /v2/account", "empty body", null);
+    /**
+     * The account's executions from Alpaca's FILL activities at or after {@code since}, oldest first
+     * (see {@link ExecutionHistory}); exceptionally with an {@link AlpacaException} when Alpaca cannot
+     * be asked or the history is longer than {@link ExecutionHistory#MAX_PAGES} pages.
+     */
+    @Override
+    public CompletableFuture<List<OrderEvent>> executionsSince(Instant since) {
+        Objects.requireNonNull(since, "since");
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the Alpaca executor is closed"));
         }
-        BigDecimal cash = requiredDecimal(g, "GET /v2/account", "cash", account.getCash());
-        if (Boolean.TRUE.equals(account.getTradingBlocked()) || Boolean.TRUE.equals(account.getAccountBlocked())) {
-            log.warn("alpaca: the account is blocked for trading (trading_blocked={}, account_blocked={})",
-                    account.getTradingBlocked(), account.getAccountBlocked());
-        }
-        List<net.jacobpeterson.alpaca.model.endpoint.positions.Position> raw =
-                alpaca.call(g, "GET /v2/positions", api -> api.positions().get());
-        if (raw == null) {
-            throw Errors.malformed(g, "GET /v2/positions", "empty body", null);
-        }
-        List<Position> positions = new ArrayList<>(raw.size());
-        for (net.jacobpeterson.alpaca.model.endpoint.positions.Position p : raw) {
-            positions.add(position(p));
-        }
-        List<Order> open = new ArrayList<>();
-        for (BrokerOrder o : gateway.openOrders()) {
-            open.add(toOrder(o));
-        }
-        return new AccountSnapshot(cash, positions, open, Instant.now());
+        return supplyIo(() -> history.since(since, orders.values()));
     }
 
-    private static Position position(net.jacobpeterson.alpaca.model.endpoint.positions.Position p) {
-        String endpoint = "GET /v2/positions";
-        AlpacaEndpointGroup g = AlpacaEndpointGroup.ACCOUNT;
-        if (p == null || p.getSymbol() == null || p.getSymbol().isEmpty()) {
-            throw Errors.malformed(g, endpoint, "a position without symbol", null);
+    /**
+     * Watches an open order Alpaca reported (snapshot, lookup) like one this executor sent, starting
+     * from the state reported: the stream, backfills and the stale-order check cover it.
+     */
+    private void watch(BrokerOrder o) {
+        if (o.isTerminal() || orders.containsKey(o.clientOrderId())) {
+            return;
         }
-        BigDecimal qty = requiredDecimal(g, endpoint, "qty", p.getQuantity());
-        if ("short".equalsIgnoreCase(p.getSide()) && qty.signum() > 0) {
-            qty = qty.negate();
-        }
-        BigDecimal avg = requiredDecimal(g, endpoint, "avg_entry_price", p.getAverageEntryPrice());
-        BigDecimal price = p.getCurrentPrice() == null || p.getCurrentPrice().isBlank() ? avg
-                : requiredDecimal(g, endpoint, "current_price", p.getCurrentPrice());
-        return new Position(p.getSymbol(), qty, avg, price, BigDecimal.ZERO);
-    }
-
-    private static BigDecimal requiredDecimal(AlpacaEndpointGroup g, String endpoint, String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw Errors.malformed(g, endpoint, "field '" + field + "' is missing", null);
-        }
-        try {
-            return new BigDecimal(value.trim());
-        } catch (NumberFormatException e) {
-            throw Errors.malformed(g, endpoint, "field '" + field + "' is not a decimal: '" + Json.abbreviate(value) + "'", e);
+        if (orders.putIfAbsent(o.clientOrderId(), Tracked.watching(o)) == null) {
+            log.info("alpaca: watching open order {} ({}, {}) reported by Alpaca", o.clientOrderId(), o.id(),
+                    o.status().wireName());
+            OrderEvent state = o.toEvent(o.eventType(), null, o.updatedAt(), null);
+            try {
+                events.execute(() -> normalizer.seed(state));
+            } catch (RejectedExecutionException closedAlready) {
+                log.debug("alpaca: executor closed; not watching {}", o.clientOrderId());
+            }
         }
     }
 
@@ -731,7 +748,14 @@ public final class AlpacaExecutor implements Executor {
 
     private void applyTradeUpdate(JsonNode data) {
         String event = Json.text(data, "event");
-        BrokerOrder o = BrokerOrder.fromJson(data.get("order"));
+        JsonNode raw = data.get("order");
+        OpenOrderClassifier.Classified c = OpenOrderClassifier.classify(raw);
+        if (c.order() == null && !orders.containsKey(String.valueOf(Json.text(raw, "client_order_id")))) {
+            log.debug("alpaca stream: '{}' of another application's order {} ignored ({})", Json.abbreviate(event),
+                    c.foreign().brokerOrderId(), c.foreign().description());
+            return;
+        }
+        BrokerOrder o = c.order() != null ? c.order() : BrokerOrder.fromJson(raw);
         OrderEventType type = streamEventType(event);
         Instant time = Json.instant(data, "timestamp");
         Tracked t = orders.get(o.clientOrderId());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tradingsdk.alpaca.FakeAlpaca.Fault;
 import io.tradingsdk.alpaca.FakeAlpaca.FaultKind;
 import io.tradingsdk.api.order.Executor;
+import io.tradingsdk.api.order.OrderRequest;
 import io.tradingsdk.tck.ExecutorCompatibilityKit;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 /**
  * The Executor contract every engine relies on, checked on {@link AlpacaExecutor} against the local
  * Alpaca-like server: acceptance, fills, lookups, idempotent client order ids, cancel, replace (also
- * after a partial fill), snapshots, terminal states, and the venue halt after a 401.
+ * after a partial fill), snapshots, terminal states, the venue halt after a 401, executions from the
+ * FILL activities, and watching an open order another client placed.
  */
 class AlpacaExecutorCompatibilityTest extends ExecutorCompatibilityKit {
     private static FakeAlpaca alpaca;
@@ -67,6 +69,24 @@ class AlpacaExecutorCompatibilityTest extends ExecutorCompatibilityKit {
     protected void forceHalt() {
         alpaca.script(new Fault("POST", "/v2/orders", FaultKind.STATUS, 1).status(401, "{\"message\":\"unauthorized\"}", false));
         executor.submit(marketBuy(newClientOrderId("halt-trigger"), orderQuantity()));
+    }
+
+    /** Another client of the account posts the order (its own JSON, as Alpaca's API defines it). */
+    @Override
+    protected boolean placeOrderOutsideExecutor(OrderRequest r) {
+        com.fasterxml.jackson.databind.node.ObjectNode b = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        b.put("symbol", r.symbol());
+        b.put("qty", r.quantity().toPlainString());
+        b.put("side", r.side().name().toLowerCase(java.util.Locale.ROOT));
+        b.put("type", r.type().name().toLowerCase(java.util.Locale.ROOT));
+        b.put("time_in_force", r.timeInForce().name().toLowerCase(java.util.Locale.ROOT));
+        if (r.limitPrice() != null) {
+            b.put("limit_price", r.limitPrice().toPlainString());
+        }
+        b.put("client_order_id", r.clientOrderId());
+        String answer = alpaca.submitAsAnotherClient(b.toString());
+        assertTrue(answer.contains(r.clientOrderId()), () -> "the fake refused the order: " + answer);
+        return true;
     }
 
     @Override

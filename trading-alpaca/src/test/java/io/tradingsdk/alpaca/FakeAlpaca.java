@@ -54,8 +54,16 @@ import okio.ByteString;
  * clock, calendar and bars, and the {@code /stream} websocket with {@code trade_updates} (binary
  * frames, as Alpaca's trading stream sends them). It checks credentials, validates orders the way
  * Alpaca does (string decimals, sub-penny prices, DAY-only fractional and notional orders, unique
- * client order ids, buying power), fills orders when a test makes a market trade, and can be
- * scripted to fail: lost responses, stalls, resets, error statuses, malformed bodies, stream drops.
+ * client order ids, buying power, crypto time in force gtc/ioc only, whole-share replaces), fills
+ * orders when a test makes a market trade, and can be scripted to fail: lost responses, stalls,
+ * resets, error statuses, malformed bodies, stream drops.
+ *
+ * <p>As Alpaca does: crypto positions are reported as {@code BTCUSD} (asset class {@code crypto})
+ * while orders use {@code BTC/USD}; every execution is an account activity of type FILL
+ * ({@code GET /v2/account/activities/FILL}, paged by {@code page_token} and {@code page_size} at
+ * most 100, {@code after} exclusive, {@code direction} desc by default), whose id is
+ * {@code <time>::<uuid>}; other applications' orders (a trailing stop before its first stop price,
+ * a multi-leg option order, a web order's client id) can be placed beside the client's.
  *
  * <p>It counts every order POST per client order id and records every request, so tests can check
  * what reached "Alpaca". Thread-safe: MockWebServer serves each connection on its own thread.
@@ -150,6 +158,7 @@ final class FakeAlpaca implements AutoCloseable {
     private BigDecimal partialFillQuantity; // when set, each trade fills at most this much per order
     private Instant clockNow = Instant.parse("2024-03-05T15:00:00Z");
     private int executionSeq;
+    private final List<ObjectNode> activities = new ArrayList<>(); // FILL activities, in execution order
 
     FakeAlpaca() {
         lastPrice.put("AAPL", new BigDecimal("100"));
@@ -342,6 +351,9 @@ final class FakeAlpaca implements AutoCloseable {
                     extra.put("execution_id", "exec-" + (++executionSeq));
                     extra.put("qty", plain(filledQty.subtract(before)));
                     extra.put("price", plain(price));
+                    Instant at = Instant.now();
+                    extra.put("timestamp", at.toString());
+                    recordActivity(o, filledQty.subtract(before), price, at);
                 }
             }
             touch(o);
@@ -376,6 +388,7 @@ final class FakeAlpaca implements AutoCloseable {
                 o.put("filled_avg_price", plain(price));
                 o.put("filled_at", Instant.now().toString());
                 applyFillToAccount(symbol, side, filled, price);
+                recordActivity(o, filled, price, Instant.now());
             }
             store(o);
         }
@@ -389,8 +402,9 @@ final class FakeAlpaca implements AutoCloseable {
         synchronized (lock) {
             lastPrice.put(symbol, price);
             for (ObjectNode o : new ArrayList<>(ordersById.values())) {
-                if (!o.path("symbol").asText().equals(symbol) || !isWorking(o)) {
-                    continue;
+                if (!o.path("symbol").asText().equals(symbol) || !isWorking(o)
+                        || !Set.of("market", "limit", "stop", "stop_limit").contains(o.path("type").asText())) {
+                    continue; // trailing stops and multi-leg orders are not simulated
                 }
                 if (!reaches(o, price)) {
                     continue;
@@ -404,6 +418,85 @@ final class FakeAlpaca implements AutoCloseable {
                 BigDecimal part = partialFillQuantity != null ? remaining.min(partialFillQuantity) : remaining;
                 fill(o, part, price);
             }
+        }
+    }
+
+    /** An order placed by another client of the same account (an earlier run, another program): a POST body. */
+    String submitAsAnotherClient(String body) {
+        synchronized (lock) {
+            MockResponse r = submit(body);
+            return r.getBody() == null ? "" : r.getBody().readUtf8();
+        }
+    }
+
+    /**
+     * An open trailing stop placed on Alpaca's web site, just accepted: its stop price is not known
+     * yet ({@code stop_price} and {@code hwm} null), as Alpaca reports it.
+     */
+    String placeTrailingStopWithoutStopPrice(String symbol, BigDecimal qty) {
+        synchronized (lock) {
+            ObjectNode o = newOrder(UUID.randomUUID().toString(), symbol, "sell", "trailing_stop", "gtc", qty, null, null,
+                    null);
+            o.put("status", "new");
+            o.put("trail_percent", "1.5");
+            o.putNull("trail_price");
+            o.putNull("hwm");
+            store(o);
+            return o.get("id").asText();
+        }
+    }
+
+    /** An open multi-leg option order (order class mleg), shaped like Alpaca's published example. */
+    String placeMultiLegOrder() {
+        synchronized (lock) {
+            ObjectNode o = newOrder(UUID.randomUUID().toString(), "AAPL", "buy", "limit", "day", BigDecimal.ONE, null,
+                    new BigDecimal("10"), null);
+            o.put("symbol", "");
+            o.put("side", "");
+            o.put("asset_class", "");
+            o.put("asset_id", "");
+            o.put("order_class", "mleg");
+            o.put("status", "new");
+            ArrayNode legs = o.putArray("legs");
+            String[][] spec = {{"AAPL241213C00250000", "buy", "3", "buy_to_open"},
+                    {"AAPL241213C00260000", "sell", "1", "sell_to_open"}};
+            for (String[] l : spec) {
+                ObjectNode leg = newOrder(UUID.randomUUID().toString(), l[0], l[1], "", "day", new BigDecimal(l[2]), null,
+                        null, null);
+                leg.put("asset_class", "us_option");
+                leg.put("order_class", "mleg");
+                leg.put("order_type", "");
+                leg.put("ratio_qty", l[2]);
+                leg.put("position_intent", l[3]);
+                leg.put("status", "new");
+                legs.add(leg);
+            }
+            store(o);
+            return o.get("id").asText();
+        }
+    }
+
+    /** An open limit order placed on Alpaca's web site with a client order id of its own choosing. */
+    String placeWebOrder(String clientOrderId, String symbol, BigDecimal qty, BigDecimal limit) {
+        synchronized (lock) {
+            ObjectNode o = newOrder(clientOrderId, symbol, "buy", "limit", "day", qty, null, limit, null);
+            o.put("status", "new");
+            store(o);
+            return o.get("id").asText();
+        }
+    }
+
+    /** The client order id of the order with this Alpaca id. */
+    String clientOrderIdOfOrder(String brokerOrderId) {
+        synchronized (lock) {
+            return ordersById.get(brokerOrderId).get("client_order_id").asText();
+        }
+    }
+
+    /** How many FILL activities the server holds. */
+    int fillActivityCount() {
+        synchronized (lock) {
+            return activities.size();
         }
     }
 
@@ -510,6 +603,9 @@ final class FakeAlpaca implements AutoCloseable {
                         return json(405, "{\"message\":\"method not allowed\"}");
                 }
             }
+            if (path.equals("/v2/account/activities/FILL") && method.equals("GET")) {
+                return fillActivities(url);
+            }
             if (path.equals("/v2/account") && method.equals("GET")) {
                 return json(200, account().toString());
             }
@@ -562,7 +658,11 @@ final class FakeAlpaca implements AutoCloseable {
             return unprocessable(40010001, "qty or notional is required, not both");
         }
         boolean fractional = qty != null && qty.stripTrailingZeros().scale() > 0;
-        if ((fractional || notional != null) && !tif.equals("day")) {
+        boolean crypto = symbol.contains("/");
+        if (crypto && !Set.of("gtc", "ioc").contains(tif)) {
+            return unprocessable(42210000, "invalid crypto time_in_force");
+        }
+        if (!crypto && (fractional || notional != null) && !tif.equals("day")) {
             return unprocessable(40010001, "fractional orders must be DAY orders");
         }
         BigDecimal limit;
@@ -692,6 +792,21 @@ final class FakeAlpaca implements AutoCloseable {
             stop = price(b, "stop_price");
         } catch (IOException | IllegalArgumentException e) {
             return unprocessable(40010001, "invalid replace: " + e.getMessage());
+        }
+        if (qty != null && qty.stripTrailingZeros().scale() > 0) {
+            return unprocessable(40010001, "qty must be a whole number of shares for replace");
+        }
+        if (!old.hasNonNull("qty") || old.hasNonNull("notional")) {
+            return unprocessable(42210000, "notional orders cannot be replaced");
+        }
+        boolean oldFractional = new BigDecimal(old.get("qty").asText()).stripTrailingZeros().scale() > 0;
+        if (qty != null && oldFractional && !old.path("symbol").asText().contains("/")
+                && qty.compareTo(new BigDecimal(old.get("qty").asText())) != 0) {
+            return unprocessable(42210000, "qty of fractional orders cannot be changed");
+        }
+        if (old.path("symbol").asText().contains("/") && b.hasNonNull("time_in_force")
+                && !Set.of("gtc", "ioc").contains(b.get("time_in_force").asText())) {
+            return unprocessable(42210000, "invalid crypto time_in_force");
         }
         String cid = b.hasNonNull("client_order_id") ? b.get("client_order_id").asText() : UUID.randomUUID().toString();
         if (ordersByClientId.containsKey(cid)) {
@@ -868,6 +983,9 @@ final class FakeAlpaca implements AutoCloseable {
         extra.put("qty", plain(qty));
         extra.put("price", plain(price));
         extra.put("position_qty", plain(position(o.path("symbol").asText())));
+        Instant at = Instant.now();
+        extra.put("timestamp", at.toString());
+        recordActivity(o, qty, price, at);
         broadcast(complete ? "fill" : "partial_fill", o, extra);
     }
 
@@ -887,6 +1005,83 @@ final class FakeAlpaca implements AutoCloseable {
         }
         cash = side.equals("buy") ? cash.subtract(qty.multiply(price)) : cash.add(qty.multiply(price));
         lastPrice.put(symbol, price);
+    }
+
+    // ------------------------------------------------------------------ account activities
+
+    private static final java.time.format.DateTimeFormatter ACTIVITY_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(java.time.ZoneOffset.UTC);
+
+    private void recordActivity(ObjectNode o, BigDecimal qty, BigDecimal price, Instant at) {
+        ObjectNode a = JSON.createObjectNode();
+        a.put("id", ACTIVITY_TIME.format(at) + "::" + UUID.randomUUID());
+        a.put("activity_type", "FILL");
+        a.put("transaction_time", at.toString());
+        BigDecimal cum = new BigDecimal(o.path("filled_qty").asText("0"));
+        BigDecimal total = o.hasNonNull("qty") ? new BigDecimal(o.get("qty").asText()) : cum;
+        a.put("type", cum.compareTo(total) >= 0 ? "fill" : "partial_fill");
+        a.put("price", plain(price));
+        a.put("qty", plain(qty));
+        a.put("side", o.path("side").asText());
+        a.put("symbol", o.path("symbol").asText().replace("/", "")); // crypto as positions spell it
+        a.put("leaves_qty", plain(total.subtract(cum).max(BigDecimal.ZERO)));
+        a.put("order_id", o.get("id").asText());
+        a.put("cum_qty", plain(cum));
+        a.put("order_status", cum.compareTo(total) >= 0 ? "filled" : "partially_filled");
+        activities.add(a);
+    }
+
+    private MockResponse fillActivities(HttpUrl url) {
+        String direction = url.queryParameter("direction") == null ? "desc" : url.queryParameter("direction");
+        int pageSize;
+        try {
+            pageSize = url.queryParameter("page_size") == null ? 100 : Integer.parseInt(url.queryParameter("page_size"));
+        } catch (NumberFormatException e) {
+            return unprocessable(40010001, "invalid page_size");
+        }
+        if (pageSize < 1 || pageSize > 100 || !Set.of("asc", "desc").contains(direction)) {
+            return unprocessable(40010001, "page_size must be 1 to 100 and direction asc or desc");
+        }
+        Instant after;
+        Instant until;
+        try {
+            after = activityTime(url.queryParameter("after"));
+            until = activityTime(url.queryParameter("until"));
+        } catch (java.time.format.DateTimeParseException e) {
+            return unprocessable(40010001, "invalid date format");
+        }
+        List<ObjectNode> all = new ArrayList<>(activities); // recorded in execution order: oldest first
+        if (direction.equals("desc")) {
+            java.util.Collections.reverse(all);
+        }
+        String token = url.queryParameter("page_token");
+        if (token != null) {
+            int i = 0;
+            while (i < all.size() && !all.get(i).get("id").asText().equals(token)) {
+                i++;
+            }
+            all = i < all.size() ? all.subList(i + 1, all.size()) : List.of();
+        }
+        ArrayNode arr = JSON.createArrayNode();
+        for (ObjectNode a : all) {
+            Instant t = Instant.parse(a.get("transaction_time").asText());
+            if ((after != null && !t.isAfter(after)) || (until != null && !t.isBefore(until))) {
+                continue;
+            }
+            if (arr.size() == pageSize) {
+                break;
+            }
+            arr.add(a.deepCopy());
+        }
+        return json(200, arr.toString());
+    }
+
+    /** Both formats Alpaca documents: {@code YYYY-MM-DD} and {@code YYYY-MM-DDTHH:MM:SSZ}. */
+    private static Instant activityTime(String s) {
+        if (s == null) {
+            return null;
+        }
+        return s.length() == 10 ? LocalDate.parse(s).atStartOfDay(java.time.ZoneOffset.UTC).toInstant() : Instant.parse(s);
     }
 
     // ------------------------------------------------------------------ stream
@@ -1011,7 +1206,7 @@ final class FakeAlpaca implements AutoCloseable {
             ObjectNode o = arr.addObject();
             BigDecimal px = lastPrice.getOrDefault(symbol, p[1]);
             o.put("asset_id", UUID.nameUUIDFromBytes(symbol.getBytes(StandardCharsets.UTF_8)).toString());
-            o.put("symbol", symbol);
+            o.put("symbol", symbol.replace("/", "")); // Alpaca reports crypto positions as BTCUSD
             o.put("exchange", symbol.contains("/") ? "CRYPTO" : "NASDAQ");
             o.put("asset_class", symbol.contains("/") ? "crypto" : "us_equity");
             o.put("qty", plain(p[0]));

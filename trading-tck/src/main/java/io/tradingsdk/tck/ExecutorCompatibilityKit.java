@@ -25,6 +25,8 @@ import io.tradingsdk.api.portfolio.Position;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -68,6 +70,11 @@ import org.junit.jupiter.api.Test;
  * executor whose venue never halts, like the paper executor). The test of a replace after a partial
  * fill runs only for a kit whose {@link #canFillInParts()} says it can fill orders in part
  * ({@link #makePartialTrade}); a kit for a real or fake broker should say so.
+ *
+ * <p>The test that open orders reported by {@link Executor#snapshot()} are watched is optional as
+ * well: it runs only for a kit that can place an order in the account without the executor under
+ * test ({@link #placeOrderOutsideExecutor}), as an earlier run of the host or another application
+ * would.
  *
  * <p>Waiting is bounded by {@link #eventTimeout()} and polls the recorded events; no test asserts
  * on elapsed time. When a test needs an order to fill, it calls {@link #makeMarketTrade} again on
@@ -171,6 +178,16 @@ public abstract class ExecutorCompatibilityKit {
      */
     protected int submitsReceivedByVenue(String clientOrderId) {
         return -1;
+    }
+
+    /**
+     * Places {@code request} at the venue, in the account of {@link #executor}, without going through
+     * it (as an earlier run of the host or another application would), and returns {@code true}; or
+     * returns {@code false} when the venue has no such way (the default), and the test of watching
+     * snapshot orders is skipped. Called on the test thread.
+     */
+    protected boolean placeOrderOutsideExecutor(OrderRequest request) {
+        return false;
     }
 
     // ---------------------------------------------------------------- lifecycle
@@ -479,6 +496,92 @@ public abstract class ExecutorCompatibilityKit {
     }
 
     @Test
+    @DisplayName("executionsSince returns each fill once, oldest first, with stable ids and cumulative quantities")
+    void executionsSinceReturnsEachFillOnceWithStableIds() {
+        String id = newClientOrderId("exec");
+        executor.submit(marketBuy(id, orderQuantity()));
+        Instant since = awaitAccepted(id).time().minusSeconds(1);
+        awaitFilledWhileTrading(id);
+
+        List<OrderEvent> all = await(executor.executionsSince(since), "executionsSince(" + since + ")");
+        assertNotNull(all, "executionsSince must complete with a list, not null");
+        Instant previous = since;
+        for (OrderEvent e : all) {
+            assertFalse(e.time().isBefore(previous), () -> "executions must come oldest first and at or after " + since
+                    + ": " + describeExecutions(all));
+            previous = e.time();
+        }
+        List<OrderEvent> mine = executionsOf(all, id);
+        assertExecutionsCover(id, mine, orderQuantity());
+
+        List<OrderEvent> again = executionsOf(await(executor.executionsSince(since), "executionsSince again"), id);
+        assertEquals(fillIds(mine), fillIds(again), "the same executions have the same ids on every call");
+
+        Instant firstTime = mine.get(0).time();
+        List<OrderEvent> fromFirst = executionsOf(await(executor.executionsSince(firstTime),
+                "executionsSince(first execution time)"), id);
+        assertEquals(fillIds(mine), fillIds(fromFirst), "the lower bound is inclusive");
+        Instant afterLast = mine.get(mine.size() - 1).time().plusMillis(1);
+        List<OrderEvent> later = executionsOf(await(executor.executionsSince(afterLast),
+                "executionsSince(after the last execution)"), id);
+        assertTrue(later.isEmpty(), () -> "executions before the lower bound are left out: " + describeExecutions(later));
+    }
+
+    @Test
+    @DisplayName("executionsSince includes fills that happened while no listener was subscribed")
+    void executionsSinceIncludesFillsNobodyHeard() throws Exception {
+        String id = newClientOrderId("exec-unheard");
+        executor.submit(marketBuy(id, orderQuantity()));
+        Instant since = awaitAccepted(id).time().minusSeconds(1);
+        subscription.close();
+        try {
+            long deadline = System.nanoTime() + eventTimeout().toNanos();
+            while (true) {
+                makeMarketTrade(tradableSymbol(), referencePrice());
+                Order order = lookupPresent(id);
+                if (order.status() == OrderStatus.FILLED) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    fail("order " + id + " did not fill within " + eventTimeout() + " while nobody listened: " + order);
+                }
+            }
+        } finally {
+            subscription = executor.subscribe(events);
+        }
+        List<OrderEvent> mine = executionsOf(await(executor.executionsSince(since), "executionsSince(" + since + ")"), id);
+        assertExecutionsCover(id, mine, orderQuantity());
+    }
+
+    @Test
+    @DisplayName("optional: an open order reported by snapshot() is watched: its fill is delivered to the listener")
+    void openOrderFromSnapshotIsWatched() {
+        String id = newClientOrderId("adopted");
+        Assumptions.assumeTrue(placeOrderOutsideExecutor(farBuyLimit(id, farBuyLimitPrice())),
+                "this kit cannot place an order without the executor (placeOrderOutsideExecutor)");
+        long deadline = System.nanoTime() + eventTimeout().toNanos();
+        while (snapshotNow().openOrders().stream().noneMatch(o -> o.clientOrderId().equals(id))) {
+            if (System.nanoTime() > deadline) {
+                fail("the snapshot never listed the open order " + id + " placed outside the executor");
+            }
+        }
+        Predicate<OrderEvent> filled = isFor(id, OrderEventType.FILL);
+        while (events.find(filled).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                fail("the fill of " + id + ", an open order the snapshot reported, was not delivered within "
+                        + eventTimeout() + "; its events: " + describe(events.eventsOf(id)));
+            }
+            int before = events.size();
+            makeMarketTrade(tradableSymbol(), farBuyLimitPrice());
+            events.awaitFrom(before, e -> e.clientOrderId().equals(id), POLL_ROUND);
+        }
+        assertEquals(0, orderQuantity().compareTo(events.find(filled).get().filledQuantity()),
+                "the FILL of the watched order carries its whole quantity");
+        assertFilledQuantityNeverDecreases(id);
+        assertConsistentEventHistory();
+    }
+
+    @Test
     @DisplayName("submit after close throws IllegalStateException")
     void submitAfterCloseThrows() {
         executor.close();
@@ -660,6 +763,66 @@ public abstract class ExecutorCompatibilityKit {
                 terminal.put(id, status);
             }
         }
+    }
+
+    /** The executions of one order, in the order given. */
+    protected static List<OrderEvent> executionsOf(List<OrderEvent> executions, String clientOrderId) {
+        return executions.stream().filter(e -> e.clientOrderId().equals(clientOrderId)).toList();
+    }
+
+    private static List<String> fillIds(List<OrderEvent> executions) {
+        List<String> ids = new ArrayList<>();
+        for (OrderEvent e : executions) {
+            ids.add(e.fill() == null ? null : e.fill().fillId());
+        }
+        return ids;
+    }
+
+    /**
+     * Fails unless {@code executions} (one order's, from {@link Executor#executionsSince}) are its
+     * fills each once: PARTIAL_FILL then FILL last, a fill with a distinct id on each, cumulative
+     * quantities that are the running sums of the fills and end at {@code quantity}.
+     */
+    protected void assertExecutionsCover(String clientOrderId, List<OrderEvent> executions, BigDecimal quantity) {
+        assertFalse(executions.isEmpty(), () -> "no execution of " + clientOrderId + " was listed");
+        Set<String> ids = new LinkedHashSet<>();
+        BigDecimal cumulative = BigDecimal.ZERO;
+        for (int i = 0; i < executions.size(); i++) {
+            OrderEvent e = executions.get(i);
+            Fill f = e.fill();
+            assertNotNull(f, () -> "every execution carries its fill: " + describeExecutions(executions));
+            assertTrue(ids.add(f.fillId()), () -> "fill id " + f.fillId() + " listed twice: " + describeExecutions(executions));
+            boolean last = i == executions.size() - 1;
+            assertEquals(last ? OrderEventType.FILL : OrderEventType.PARTIAL_FILL, e.type(),
+                    () -> "the last execution is FILL, earlier ones PARTIAL_FILL: " + describeExecutions(executions));
+            cumulative = cumulative.add(f.quantity());
+            BigDecimal expected = cumulative;
+            assertEquals(0, expected.compareTo(e.filledQuantity()), () -> "filledQuantity is the cumulative quantity "
+                    + expected + " after fill " + f.fillId() + ": " + describeExecutions(executions));
+            assertEquals(clientOrderId, f.clientOrderId());
+            assertEquals(tradableSymbol(), e.symbol(), "executions spell the symbol as orders do");
+            assertEquals(tradableSymbol(), f.symbol(), "executions spell the symbol as orders do");
+            assertEquals(OrderSide.BUY, f.side());
+            assertTrue(f.price().signum() > 0, "an execution has a positive price");
+            assertNotNull(e.brokerOrderId(), "an execution names the broker's order");
+        }
+        assertEquals(0, quantity.compareTo(cumulative), () -> "the executions of " + clientOrderId + " add up to "
+                + quantity + ": " + describeExecutions(executions));
+    }
+
+    private static String describeExecutions(List<OrderEvent> list) {
+        StringBuilder sb = new StringBuilder("[");
+        for (OrderEvent e : list) {
+            if (sb.length() > 1) {
+                sb.append(", ");
+            }
+            sb.append(e.clientOrderId()).append(':').append(e.type()).append(" cum=")
+                    .append(e.filledQuantity().toPlainString()).append(" at ").append(e.time());
+            if (e.fill() != null) {
+                sb.append(" fill ").append(e.fill().fillId()).append(' ').append(e.fill().quantity().toPlainString());
+            }
+        }
+        return sb.append(']').toString();
     }
 
     /** A short text of events for failure messages. */

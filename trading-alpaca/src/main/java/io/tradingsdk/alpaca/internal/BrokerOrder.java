@@ -18,7 +18,8 @@ import java.util.Objects;
 
 /**
  * An order as Alpaca reports it (REST body, trade update, or alpaca-java's model), with exact
- * decimals. Built by {@link #fromJson} or {@link #fromModel}; both throw
+ * decimals and the symbol in the SDK's spelling ({@link SymbolNormalizer}). Built by
+ * {@link #fromJson} or {@link #fromModel}; both throw
  * {@link IllegalArgumentException} naming the field when the order cannot be read.
  */
 public record BrokerOrder(String id, String clientOrderId, String symbol, OrderSide side, OrderType type,
@@ -47,7 +48,7 @@ public record BrokerOrder(String id, String clientOrderId, String symbol, OrderS
         return new BrokerOrder(
                 Json.requiredText(n, "id"),
                 Json.requiredText(n, "client_order_id"),
-                Json.requiredText(n, "symbol"),
+                SymbolNormalizer.toSdk(Json.requiredText(n, "symbol"), Json.text(n, "asset_class")),
                 side(Json.requiredText(n, "side")),
                 type(Json.text(n, "type") != null ? Json.text(n, "type") : Json.text(n, "order_type")),
                 timeInForce(Json.text(n, "time_in_force")),
@@ -78,7 +79,8 @@ public record BrokerOrder(String id, String clientOrderId, String symbol, OrderS
             throw new IllegalArgumentException("field 'status' is missing or unknown");
         }
         BigDecimal filled = decimal(o.getFilledQuantity(), "filled_qty");
-        return new BrokerOrder(o.getId(), o.getClientOrderId(), o.getSymbol(), side(o.getSide().value()),
+        return new BrokerOrder(o.getId(), o.getClientOrderId(), SymbolNormalizer.toSdk(o.getSymbol(), o.getAssetClass()),
+                side(o.getSide().value()),
                 o.getType() == null ? null : type(o.getType().value()),
                 o.getTimeInForce() == null ? null : timeInForce(o.getTimeInForce().value()),
                 decimal(o.getQuantity(), "qty"), decimal(o.getNotional(), "notional"),

@@ -128,6 +128,25 @@ public final class EventNormalizer {
         return e;
     }
 
+    /**
+     * Starts following an order the executor did not send (reported by a snapshot or a lookup) at
+     * the state Alpaca reported, without delivering anything: later events are news only beyond it.
+     * Does nothing for an order already followed.
+     */
+    public void seed(OrderEvent state) {
+        OrderStatus status = state.type().resultingStatus();
+        if (states.containsKey(state.clientOrderId()) || status == null) {
+            return;
+        }
+        State s = new State();
+        s.status = status;
+        s.filled = state.filledQuantity();
+        s.average = state.averageFillPrice();
+        s.terminal = status.isTerminal();
+        s.terminalSource = s.terminal ? Source.REST : null;
+        states.put(state.clientOrderId(), s);
+    }
+
     /** Whether the order reached a terminal status in what was delivered. */
     public boolean isTerminal(String clientOrderId) {
         State s = states.get(clientOrderId);

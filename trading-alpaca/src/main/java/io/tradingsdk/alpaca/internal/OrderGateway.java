@@ -113,6 +113,35 @@ public final class OrderGateway {
         }
     }
 
+    /**
+     * {@code GET /v2/orders/{id}}: the order's client order id and symbol (SDK spelling), read
+     * leniently so that another application's order (a multi-leg one, say) is still named.
+     *
+     * @throws AlpacaException when Alpaca could not be asked, answered otherwise than 200 (404
+     *                         included: an execution's order must exist), or the body has no client order id
+     */
+    public OrderIdentity identity(String brokerOrderId) {
+        String endpoint = "GET /v2/orders/{id}";
+        HttpUrl url = rest.endpoints().trading().addPathSegments("v2/orders").addPathSegment(brokerOrderId).build();
+        RestClient.RawResponse r;
+        try {
+            r = rest.execute(rest.request(url).get().build());
+        } catch (IOException e) {
+            throw Errors.transport(G, endpoint, e);
+        }
+        if (!r.isSuccessful()) {
+            throw Errors.fromStatus(G, endpoint, r.status(), r.body());
+        }
+        try {
+            JsonNode n = Json.parse(r.body());
+            String symbol = Json.text(n, "symbol");
+            return new OrderIdentity(brokerOrderId, Json.requiredText(n, "client_order_id"),
+                    symbol == null || symbol.isBlank() ? null : SymbolNormalizer.toSdk(symbol, Json.text(n, "asset_class")));
+        } catch (IllegalArgumentException e) {
+            throw Errors.malformed(G, endpoint, e.getMessage(), e);
+        }
+    }
+
     /** {@code DELETE /v2/orders/{id}} (alpaca-java); 204 means the cancel was accepted, not done. */
     public void cancel(String brokerOrderId) {
         alpaca.call(G, "DELETE /v2/orders/{id}", api -> {
@@ -121,19 +150,29 @@ public final class OrderGateway {
         });
     }
 
-    /** Open orders, all pages. */
-    public List<BrokerOrder> openOrders() {
+    /** Open orders, all pages; those the SDK cannot represent come as foreign orders ({@link OpenOrderClassifier}). */
+    public List<OpenOrderClassifier.Classified> openOrders() {
         return list("open", null, 50);
     }
 
-    /** Orders submitted after {@code since} (any status), all pages up to {@code maxPages}. */
+    /**
+     * Orders submitted after {@code since} (any status) that the SDK can represent, all pages up to
+     * {@code maxPages}; other applications' orders are left out.
+     */
     public List<BrokerOrder> submittedSince(Instant since, int maxPages) {
-        return list("all", since, maxPages);
+        List<BrokerOrder> out = new ArrayList<>();
+        for (OpenOrderClassifier.Classified c : list("all", since, maxPages)) {
+            if (c.order() != null) {
+                out.add(c.order());
+            }
+        }
+        return out;
     }
 
-    private List<BrokerOrder> list(String status, Instant after, int maxPages) {
+    private List<OpenOrderClassifier.Classified> list(String status, Instant after, int maxPages) {
         String endpoint = "GET /v2/orders?status=" + status;
-        List<BrokerOrder> out = new ArrayList<>();
+        List<OpenOrderClassifier.Classified> out = new ArrayList<>();
+        String lastId = null;
         String afterId = null;
         for (int page = 0; page < maxPages; page++) {
             HttpUrl.Builder u = rest.endpoints().trading().addPathSegments("v2/orders")
@@ -166,7 +205,9 @@ public final class OrderGateway {
             }
             for (JsonNode n : arr) {
                 try {
-                    out.add(BrokerOrder.fromJson(n));
+                    OpenOrderClassifier.Classified c = OpenOrderClassifier.classify(n);
+                    out.add(c);
+                    lastId = c.order() != null ? c.order().id() : c.foreign().brokerOrderId();
                 } catch (IllegalArgumentException e) {
                     throw Errors.malformed(G, endpoint, e.getMessage(), e);
                 }
@@ -174,7 +215,7 @@ public final class OrderGateway {
             if (arr.size() < PAGE) {
                 return out;
             }
-            afterId = out.get(out.size() - 1).id();
+            afterId = lastId;
         }
         throw Errors.malformed(G, endpoint, "more than " + maxPages + " pages of " + PAGE + " orders", null);
     }

@@ -17,7 +17,8 @@ import java.util.Locale;
  * {@code oco}, and its replace takes an integer quantity.
  *
  * <p>Here every number is a JSON string of the exact decimal ({@link Json#plain}), the time in
- * force is the one requested, and the client order id is always present.
+ * force is the one requested (a crypto DAY order goes as {@code gtc}, see {@link OrderRules}), and
+ * the client order id is always present.
  */
 public final class OrderWire {
     private OrderWire() {
@@ -34,7 +35,7 @@ public final class OrderWire {
         }
         b.put("side", r.side().name().toLowerCase(Locale.ROOT));
         b.put("type", typeName(r.type()));
-        b.put("time_in_force", tif(r.timeInForce()));
+        b.put("time_in_force", tif(OrderRules.wireTimeInForce(r.symbol(), r.timeInForce())));
         if (r.limitPrice() != null) {
             b.put("limit_price", Json.plain(r.limitPrice()));
         }

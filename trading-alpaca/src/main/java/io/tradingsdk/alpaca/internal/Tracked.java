@@ -47,6 +47,14 @@ public final class Tracked {
         this.options = options;
     }
 
+    /** An open order Alpaca reported (snapshot, lookup), watched like the executor's own: at the broker, resolved. */
+    public static Tracked watching(BrokerOrder o) {
+        Tracked t = new Tracked(o.toOrder().request(), AlpacaOrderOptions.SIMPLE);
+        t.toAtBroker(o);
+        t.resolution.complete(Optional.of(o));
+        return t;
+    }
+
     public String id() {
         return request.clientOrderId();
     }

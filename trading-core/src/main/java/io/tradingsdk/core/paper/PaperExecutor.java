@@ -100,6 +100,12 @@ import org.slf4j.LoggerFactory;
  * them with positions marked at the last close seen. Orders are kept for the executor's lifetime
  * (memory grows with the number of orders).
  *
+ * <p><b>Executions.</b> {@link #executionsSince} lists the PARTIAL_FILL and FILL events of every
+ * execution, as emitted (the same fill ids), also those emitted while no listener was subscribed,
+ * oldest first; it completes at once. The last {@link #DEFAULT_EXECUTION_RETENTION} executions are
+ * kept (or the number given to the constructor); asking for a time at or before one that was
+ * dropped completes exceptionally with {@link IllegalStateException}, never with a partial list.
+ *
  * <p><b>Errors.</b> Null arguments throw {@link NullPointerException}; {@code submit}, {@code cancel}
  * and {@code replace} after {@link #close()} throw {@link IllegalStateException}; {@code lookup} and
  * {@code snapshot} after close complete exceptionally with it. Broker-side refusals are events.
@@ -134,6 +140,13 @@ public final class PaperExecutor implements Executor, BarListener {
     private final java.util.Set<String> retiredIds = new java.util.HashSet<>();
     private final int finishedOrderRetention;
     private final Map<String, PaperOrder> openOrders = new LinkedHashMap<>();
+    /** Executions kept for {@link #executionsSince} before the oldest are dropped. */
+    public static final int DEFAULT_EXECUTION_RETENTION = 100_000;
+    /** Every execution's event, oldest first (guarded by lock). */
+    private final java.util.ArrayDeque<OrderEvent> executions = new java.util.ArrayDeque<>();
+    private final int executionRetention;
+    /** The time of the newest execution dropped, or null (guarded by lock). */
+    private Instant executionsDroppedThrough;
     /** Per symbol, a one-slot holder of the last bar's start: one lookup per bar, no put. */
     private final Map<String, Instant[]> lastBarStart = new HashMap<>();
     /** The last bar's symbol (identity) and its slot in {@link #lastBarStart} (guarded by the lock). */
@@ -161,6 +174,19 @@ public final class PaperExecutor implements Executor, BarListener {
      *                               and their client order ids stay refused
      */
     public PaperExecutor(PaperExecutorConfig config, TradingClock clock, int finishedOrderRetention) {
+        this(config, clock, finishedOrderRetention, DEFAULT_EXECUTION_RETENTION);
+    }
+
+    /**
+     * @param finishedOrderRetention as above
+     * @param executionRetention     how many executions stay available to {@link #executionsSince}
+     */
+    public PaperExecutor(PaperExecutorConfig config, TradingClock clock, int finishedOrderRetention,
+                         int executionRetention) {
+        if (executionRetention < 1) {
+            throw new IllegalArgumentException("executionRetention must be at least 1, was " + executionRetention);
+        }
+        this.executionRetention = executionRetention;
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.fillRatio = BigDecimal.valueOf(config.partialFillRatio());
@@ -324,6 +350,34 @@ public final class PaperExecutor implements Executor, BarListener {
             }
             return CompletableFuture.completedFuture(
                     new AccountSnapshot(account.cash(), account.positions(), open, clock.now()));
+        }
+    }
+
+    /**
+     * The executions at or after {@code since}, oldest first: the PARTIAL_FILL and FILL events as
+     * emitted, each with its fill. Completes at once; exceptionally with {@link IllegalStateException}
+     * after {@link #close()} or when executions at or after {@code since} were dropped already.
+     */
+    @Override
+    public CompletableFuture<List<OrderEvent>> executionsSince(Instant since) {
+        Objects.requireNonNull(since, "since");
+        synchronized (lock) {
+            if (closed) {
+                return CompletableFuture.failedFuture(closedException("list executions since", since.toString()));
+            }
+            if (executionsDroppedThrough != null && !since.isAfter(executionsDroppedThrough)) {
+                return CompletableFuture.failedFuture(new IllegalStateException("executions up to "
+                        + executionsDroppedThrough + " are no longer kept (the paper executor keeps the last "
+                        + executionRetention + "); ask for a time after it"));
+            }
+            List<OrderEvent> out = new ArrayList<>();
+            for (OrderEvent e : executions) {
+                if (!e.time().isBefore(since)) {
+                    out.add(e);
+                }
+            }
+            out.sort(java.util.Comparator.comparing(OrderEvent::time)); // stable; a clock never goes back anyway
+            return CompletableFuture.completedFuture(out);
         }
     }
 
@@ -590,8 +644,15 @@ public final class PaperExecutor implements Executor, BarListener {
     }
 
     private void emit(PaperOrder order, OrderEventType type, Fill fill, Instant now, String reason) {
-        outbox.add(new OrderEvent(type, order.clientOrderId(), order.brokerOrderId, order.request.symbol(),
-                order.request.side(), order.filled, order.averagePrice(), fill, now, reason));
+        OrderEvent event = new OrderEvent(type, order.clientOrderId(), order.brokerOrderId, order.request.symbol(),
+                order.request.side(), order.filled, order.averagePrice(), fill, now, reason);
+        outbox.add(event);
+        if (fill != null) {
+            executions.addLast(event);
+            while (executions.size() > executionRetention) {
+                executionsDroppedThrough = executions.pollFirst().time();
+            }
+        }
     }
 
     private void emitForUnknown(OrderEventType type, String clientOrderId, Instant now, String reason) {
