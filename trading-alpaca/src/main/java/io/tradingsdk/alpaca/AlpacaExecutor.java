@@ -733,6 +733,9 @@ public final class AlpacaExecutor implements Executor {
         @Override
         public void onListening(boolean reconnected) {
             scheduleBackfill(reconnected ? "stream reconnected" : "stream started", 0);
+            if (reconnected) {
+                tellEventsMayHaveBeenMissed("the trade update stream reconnected");
+            }
         }
 
         @Override
@@ -743,6 +746,25 @@ public final class AlpacaExecutor implements Executor {
         @Override
         public void onStreamProblem(String why) {
             scheduleBackfill(why, 0);
+            tellEventsMayHaveBeenMissed(why);
+        }
+    }
+
+    /** On the events thread, in order with the events: the listener brings its open orders up to date. */
+    private void tellEventsMayHaveBeenMissed(String why) {
+        try {
+            events.execute(() -> {
+                OrderEventListener l = listener.get();
+                if (l != null) {
+                    try {
+                        l.onEventsMayHaveBeenMissed(why);
+                    } catch (RuntimeException ex) {
+                        log.warn("alpaca: order event listener failed on a stream interruption", ex);
+                    }
+                }
+            });
+        } catch (RejectedExecutionException closedAlready) {
+            log.debug("alpaca: executor closed; no resync for {}", why);
         }
     }
 
