@@ -69,6 +69,13 @@ final class SimBroker implements Executor {
         }
     }
 
+    /** The event stream was down and is back: messages sent meanwhile are lost; the listener is told. */
+    void streamResumed() {
+        if (listener != null) {
+            listener.onEventsMayHaveBeenMissed("stream reconnected");
+        }
+    }
+
     /** The host process died: nothing is delivered to its listener any more. */
     void hostDied() {
         listener = null;
