@@ -1,0 +1,88 @@
+package io.tradingsdk.research.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.tradingsdk.research.BacktestRun;
+import io.tradingsdk.research.Examples;
+import io.tradingsdk.research.ResearchBacktest;
+import io.tradingsdk.research.RunOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report as people see it: opened from a file in a real headless Chromium, every chart is drawn with
+ * data and the page logs no error. Leaves a screenshot under target/research-report. Skipped, with the
+ * reason, on a machine without Chromium ({@code apt-get install chromium}; .ci/run installs it).
+ */
+class ReportInBrowserTest {
+    private static final Pattern CHARTS = Pattern.compile("<html[^>]*\\bdata-charts=\"(\\d+)\"");
+    private static final Pattern RENDERED = Pattern.compile("<html[^>]*\\bdata-rendered=\"(\\d+)\"");
+
+    private static HeadlessChromium chromium;
+
+    @BeforeAll
+    static void findBrowser() {
+        Optional<HeadlessChromium> found = HeadlessChromium.find();
+        if (found.isEmpty()) {
+            System.err.println("ReportInBrowserTest SKIPPED: no chromium on the PATH (apt-get install chromium)");
+        }
+        assumeTrue(found.isPresent(), "no chromium, chromium-browser or google-chrome on the PATH: the report is not "
+                + "checked in a browser (Debian: apt-get install chromium; .ci/run installs it)");
+        chromium = found.get();
+    }
+
+    @Test
+    void everyChartIsDrawnWithDataAndThePageLogsNoError(@TempDir Path tmp) throws Exception {
+        BacktestRun run = ResearchBacktest.run(Examples.aapl(), Examples.registry(), name -> null, RunOptions.report());
+        Path out = Examples.buildOutput("research-report");
+        Path html = HtmlReport.write(run, "AAPL 2013 (browser test)", out.resolve("aapl-2013-browser.html"));
+
+        HeadlessChromium.Page page = chromium.load(html, tmp);
+
+        assertThat(page.consoleMessages()).isEmpty();
+        assertThat(page.dom()).doesNotContain("data-errors=");
+        // Equity, drawdown, monthly, one price chart, exposure, strategies, denials, latency.
+        assertThat(number(CHARTS, page.dom())).isEqualTo(8);
+        assertThat(number(RENDERED, page.dom())).isEqualTo(8);
+        assertThat(count(page.dom(), "<canvas")).isGreaterThanOrEqualTo(8);
+        assertThat(page.dom()).contains("id=\"chart-equity\" data-points=\"" + run.series().equity().size() + "\"");
+
+        Path png = out.resolve("aapl-2013.png");
+        chromium.screenshot(html, png, tmp);
+        assertThat(Files.size(png)).isGreaterThan(10_000);
+    }
+
+    /** Control: the same check catches a page whose script fails. */
+    @Test
+    void aFailingScriptIsCaught(@TempDir Path tmp) throws Exception {
+        Path html = tmp.resolve("broken.html");
+        Files.writeString(html, "<!DOCTYPE html><html><body><div id=\"x\"></div>"
+                + "<script>document.getElementById('x').textContent = notDefined.value;</script></body></html>");
+
+        HeadlessChromium.Page page = chromium.load(html, tmp);
+
+        assertThat(page.consoleMessages()).anySatisfy(m -> assertThat(m).contains("notDefined"));
+        assertThat(CHARTS.matcher(page.dom()).find()).isFalse();
+    }
+
+    private static int number(Pattern p, String dom) {
+        Matcher m = p.matcher(dom);
+        assertThat(m.find()).as("marker %s in the page", p).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    private static int count(String s, String needle) {
+        int n = 0;
+        for (int i = s.indexOf(needle); i >= 0; i = s.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}
