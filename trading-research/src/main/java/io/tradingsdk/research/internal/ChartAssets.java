@@ -20,13 +20,16 @@ public final class ChartAssets {
     private final String libraryStyle;
     private final String reportScript;
     private final String reportStyle;
+    private final String chartsScript;
 
-    private ChartAssets(String version, String libraryScript, String libraryStyle, String reportScript, String reportStyle) {
+    private ChartAssets(String version, String libraryScript, String libraryStyle, String reportScript, String reportStyle,
+                        String chartsScript) {
         this.version = version;
         this.libraryScript = libraryScript;
         this.libraryStyle = libraryStyle;
         this.reportScript = reportScript;
         this.reportStyle = reportStyle;
+        this.chartsScript = chartsScript;
     }
 
     /** @throws IllegalStateException when the uPlot WebJar is not on the classpath */
@@ -54,7 +57,8 @@ public final class ChartAssets {
         String version = p.getProperty("version");
         String base = WEBJAR + version + "/dist/";
         return new ChartAssets(version, scriptSafe(text(base + "uPlot.iife.min.js")), text(base + "uPlot.min.css"),
-                scriptSafe(text("io/tradingsdk/research/report/report.js")), text("io/tradingsdk/research/report/report.css"));
+                scriptSafe(text("io/tradingsdk/research/report/report.js")), text("io/tradingsdk/research/report/report.css"),
+                scriptSafe(text("io/tradingsdk/research/report/charts.js")));
     }
 
     /** Inline script ends at the first "</script"; refuse a script that contains it rather than break the page. */
@@ -100,5 +104,10 @@ public final class ChartAssets {
 
     public String reportStyle() {
         return reportStyle;
+    }
+
+    /** The script of the sweep and walk-forward pages: draws the charts listed in their #page-data. */
+    public String chartsScript() {
+        return chartsScript;
     }
 }
