@@ -7,7 +7,16 @@ import io.tradingsdk.research.BacktestRun;
 import io.tradingsdk.research.Examples;
 import io.tradingsdk.research.ResearchBacktest;
 import io.tradingsdk.research.RunOptions;
+import io.tradingsdk.research.sweep.ParameterRange;
+import io.tradingsdk.research.sweep.RankStatistic;
+import io.tradingsdk.research.sweep.Sweep;
+import io.tradingsdk.research.sweep.SweepSpec;
+import io.tradingsdk.research.sweep.WalkForward;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -57,6 +66,27 @@ class ReportInBrowserTest {
         Path png = out.resolve("aapl-2013.png");
         chromium.screenshot(html, png, tmp);
         assertThat(Files.size(png)).isGreaterThan(10_000);
+    }
+
+    @Test
+    void sweepAndWalkForwardPagesDrawTheirCharts(@TempDir Path tmp) throws Exception {
+        Map<String, ParameterRange> p = new LinkedHashMap<>();
+        p.put("fastPeriod", ParameterRange.of(3L, 5L));
+        p.put("slowPeriod", ParameterRange.of(15L, 30L));
+        SweepSpec spec = SweepSpec.grid("sma-cross", RankStatistic.SHARPE, p).withThreads(2)
+                .withWalkForward(new SweepSpec.WalkForwardSpec(Duration.ofDays(150), Duration.ofDays(90)));
+        Path out = Examples.buildOutput("research-report");
+        Path sweep = SweepReport.writeHtml(Sweep.run(Examples.aapl(), Examples.registry(), n -> null, spec, null),
+                "Sweep", out.resolve("aapl-2013-sweep.html"));
+        Path wf = WalkForwardReport.writeHtml(WalkForward.run(Examples.aapl(), Examples.registry(), n -> null, spec, null),
+                "Walk-forward", out.resolve("aapl-2013-walk-forward.html"));
+
+        for (Path html : List.of(sweep, wf)) {
+            HeadlessChromium.Page page = chromium.load(html, tmp);
+            assertThat(page.consoleMessages()).as(html.toString()).isEmpty();
+            assertThat(number(CHARTS, page.dom())).as(html.toString()).isEqualTo(2);
+            assertThat(number(RENDERED, page.dom())).as(html.toString()).isEqualTo(2);
+        }
     }
 
     /** Control: the same check catches a page whose script fails. */
