@@ -29,8 +29,8 @@ public final class WalkForwardReport {
         RankStatistic stat = r.spec().rankBy();
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Walk-forward of %s: %d windows (in sample %s, out of sample %s), ranked by %s%n",
-                r.spec().strategyId(), r.windows().size(), r.spec().walkForward().inSample(),
-                r.spec().walkForward().outOfSample(), stat.key()));
+                r.spec().strategyId(), r.windows().size(), length(r.spec().walkForward().inSample()),
+                length(r.spec().walkForward().outOfSample()), stat.key()));
         sb.append(String.format(Locale.ROOT, "%3s %-22s %-22s %12s %12s  %s%n", "#", "in sample from", "out of sample from",
                 "in " + stat.key(), "out " + stat.key(), "chosen parameters"));
         for (WalkForwardResult.Window w : r.windows()) {
@@ -41,6 +41,11 @@ public final class WalkForwardReport {
         sb.append(String.format(Locale.ROOT, "stitched out-of-sample: return %s, max drawdown %s over %d days%n",
                 Format.percent(r.stitchedReturn()), Format.percent(r.stitchedMaxDrawdown()), r.days().size()));
         return sb.toString();
+    }
+
+    private static String length(java.time.Duration d) {
+        return d.toHours() % 24 == 0 && d.toMinutesPart() == 0 && d.toSecondsPart() == 0 && d.toNanosPart() == 0
+                ? d.toDays() + " days" : d.toString();
     }
 
     /** Writes walk-forward.csv and walk-forward-equity.csv into {@code dir}. */
