@@ -123,6 +123,15 @@ public final class Summary {
                     .append(" | ").append(memoryVerdict(m))
                     .append(" | MemoryBacktest, 1 run |\n");
         }
+        find(all, "SweepBenchmark.sweep", "avgt", Map.of("threads", "1")).ifPresent(one ->
+                find(all, "SweepBenchmark.sweep", "avgt", Map.of("threads", "2")).ifPresent(two -> {
+                    double speedUp = one.path("primaryMetric").path("score").asDouble()
+                            / two.path("primaryMetric").path("score").asDouble();
+                    row(out, "parameter sweep, 8 backtests of " + two.path("params").path("bars").asText()
+                                    + " bars: 1 thread " + score(one) + ", 2 threads " + score(two),
+                            String.format(Locale.ROOT, "speed-up %.2fx", speedUp), ">= 1.7x on 2 cores",
+                            verdict(speedUp >= 1.7), two);
+                }));
         find(all, "PostgresJournalBenchmark.batchedRows", "thrpt", Map.of()).ifPresent(r ->
                 row(out, "PostgreSQL journal, batched rows until durable (embedded PostgreSQL, fsync on)",
                         perSecond(r, "rows") + " rows/s", "-", "-", r));

@@ -65,6 +65,19 @@ class SummaryTest {
     }
 
     @Test
+    void sweepSpeedUpIsOneThreadsTimeOverTwoThreads() throws Exception {
+        String json = "[" + String.join(",",
+                result("SweepBenchmark.sweep", "avgt", "\"bars\":\"100000\",\"threads\":\"1\"", 900.0, "ms/op", "", ""),
+                result("SweepBenchmark.sweep", "avgt", "\"bars\":\"100000\",\"threads\":\"2\"", 500.0, "ms/op", "", ""))
+                + "]";
+        String slow = json.replace("500.0", "600.0");
+
+        assertThat(Summary.render(new ObjectMapper().readTree(json), null)).contains("parameter sweep, 8 backtests of 100000 "
+                + "bars: 1 thread 900.0 ms, 2 threads 500.0 ms | speed-up 1.80x | >= 1.7x on 2 cores | met");
+        assertThat(Summary.render(new ObjectMapper().readTree(slow), null)).contains("| speed-up 1.50x | >= 1.7x on 2 cores | MISSED");
+    }
+
+    @Test
     void flagsAMemoryRunWhoseLiveSetReachedTheHeap() throws Exception {
         String table = Summary.render(new ObjectMapper().readTree("[]"),
                 "MEMORY bars=10000000 journal=none maxHeapMB=512 liveAfterGcPeakMB=500.0 poolPeakSumMB=800.0 "

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -84,6 +85,16 @@ public final class Backtest {
      *                         fills, a provider missing); nothing was created
      */
     public static Result run(TradingConfig config, ProviderRegistry registry, Function<String, String> environment) {
+        return run(config, registry, environment, builder -> { });
+    }
+
+    /**
+     * As {@link #run(TradingConfig, ProviderRegistry, Function)}; {@code customizer} gets the engine
+     * builder before the engine is built, to add the host's own observers, listeners or metrics.
+     */
+    public static Result run(TradingConfig config, ProviderRegistry registry, Function<String, String> environment,
+                             Consumer<TradingEngine.Builder> customizer) {
+        Objects.requireNonNull(customizer, "customizer");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(environment, "environment");
@@ -112,6 +123,7 @@ public final class Backtest {
         }
         BacktestRecorder recorder = new BacktestRecorder(config.account().initialCash(), config.engine().tradingZone());
         TradingEngine.Builder b = engineBuilder(rc, clock, environment).tradableSymbols(symbols).observer(recorder);
+        customizer.accept(b);
         try (TradingEngine engine = b.build(); executor; source) {
             BacktestReport report = new BacktestRunner(engine, clock, venue, recorder)
                     .run(source, new BarQuery(symbols, data.timeframe(), data.from(), data.to()));

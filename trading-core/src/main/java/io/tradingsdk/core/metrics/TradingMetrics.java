@@ -1,7 +1,9 @@
 package io.tradingsdk.core.metrics;
 
 import io.tradingsdk.api.risk.DenialReason;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -10,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 import org.HdrHistogram.Recorder;
 
 /**
@@ -173,6 +176,29 @@ public final class TradingMetrics {
             MetricsSnapshot.Stats overall = stats(signals, approvals, denials, byReason, submitted, filled, rejected, errors,
                     overallLatency);
             return new MetricsSnapshot(overall, per);
+        }
+    }
+
+    /**
+     * The signal-to-order latencies recorded so far, all strategies together, as a histogram for charts.
+     * Any thread; serialized with {@link #snapshot()}.
+     */
+    public LatencyHistogram latencyHistogram() {
+        synchronized (snapshotLock) {
+            Histogram all = new Histogram(1, overallLatency.getHighestTrackableValue(),
+                    overallLatency.getNumberOfSignificantValueDigits());
+            for (StrategyRecorder r : strategies.values()) {
+                all.add(r.drainLatency());
+            }
+            List<LatencyHistogram.Bucket> buckets = new ArrayList<>();
+            if (all.getTotalCount() > 0) {
+                double upToMicros = 1.0;
+                for (HistogramIterationValue v : all.logarithmicBucketValues(1000, 2.0)) {
+                    buckets.add(new LatencyHistogram.Bucket(upToMicros, v.getCountAddedInThisIterationStep()));
+                    upToMicros *= 2;
+                }
+            }
+            return new LatencyHistogram(buckets);
         }
     }
 
