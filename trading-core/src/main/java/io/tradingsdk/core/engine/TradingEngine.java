@@ -5,13 +5,11 @@ import io.tradingsdk.api.journal.DecisionRecord;
 import io.tradingsdk.api.journal.TradeJournal;
 import io.tradingsdk.api.market.Bar;
 import io.tradingsdk.api.market.BarListener;
-import io.tradingsdk.api.order.AccountSnapshot;
 import io.tradingsdk.api.order.Executor;
 import io.tradingsdk.api.order.Fill;
 import io.tradingsdk.api.order.Order;
 import io.tradingsdk.api.order.OrderEvent;
 import io.tradingsdk.api.order.OrderEventListener;
-import io.tradingsdk.api.order.OrderEventType;
 import io.tradingsdk.api.order.OrderIntent;
 import io.tradingsdk.api.order.OrderRequest;
 import io.tradingsdk.api.order.OrderSide;
@@ -51,22 +49,17 @@ import io.tradingsdk.core.ledger.StrategyAttribution;
 import io.tradingsdk.core.recovery.RecoveryMetrics;
 import io.tradingsdk.core.recovery.RecoveryPolicy;
 import io.tradingsdk.core.recovery.RecoveryReport;
-import io.tradingsdk.core.recovery.internal.RecoveryPlan;
-import io.tradingsdk.core.recovery.internal.RecoveryPlanner;
-import io.tradingsdk.core.recovery.internal.Reconciler;
 import io.tradingsdk.api.journal.ReconciliationRecord;
-import io.tradingsdk.api.order.ForeignOrder;
-import io.tradingsdk.core.engine.internal.ParkedOrderEvents;
+import io.tradingsdk.core.engine.internal.OrderEvents;
+import io.tradingsdk.core.engine.internal.RecoveryCoordinator;
 import io.tradingsdk.core.risk.AccountGuard;
 import io.tradingsdk.core.risk.RuleBasedRiskManager;
 import io.tradingsdk.core.risk.TradingStateGate;
 import io.tradingsdk.core.time.MarketCalendarClock;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -115,7 +108,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Fail closed; recovery.</b> The engine starts not ready: until recovery has made the broker,
  * the journal and the engine agree, every signal is denied with {@link DenialReason#NOT_READY}.
- * Recovery runs off the loop at every start (see {@link RecoveryPlanner} for its rules and
+ * Recovery runs off the loop at every start (see {@link io.tradingsdk.core.recovery.internal.RecoveryPlanner} for its rules and
  * {@link RecoveryPolicy} for the choices a host can make): the broker's cash and positions become
  * the ledger's; orders open at the broker are adopted with their filled quantity as their starting
  * state (no fill is applied twice); fills the journal lacks are journaled once under the broker's
@@ -141,7 +134,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TradingEngine implements BarListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TradingEngine.class);
-    private static final Duration RECONCILE_RETRY = Duration.ofSeconds(5);
     private static final int MAX_RESUBMITS_AFTER_NOT_FOUND = 3;
 
     // Wiring: immutable after build.
@@ -176,12 +168,7 @@ public final class TradingEngine implements BarListener, AutoCloseable {
     private final PortfolioLedger ledger;
     private final OrderTracker tracker;
     private final StrategyAttribution attribution = new StrategyAttribution();
-    private final RecoveryPolicy recoveryPolicy;
-    private final RecoveryMetrics recoveryMetrics = new RecoveryMetrics();
-    private final ParkedOrderEvents parked = new ParkedOrderEvents();
-    /** Open quantity of foreign orders per symbol, as last reported to the ledger (loop only). */
-    private final Map<String, BigDecimal> foreignOpen = new HashMap<>();
-    private volatile java.util.concurrent.ExecutorService recoveryThread;
+    private final RecoveryCoordinator recovery;
     private final Map<String, PendingSubmit> pendingSubmits = new HashMap<>();
     private final Map<String, Integer> resubmits = new HashMap<>();
     /** Cache of the last bar's symbol (identity) and the slots trading it. */
@@ -258,7 +245,8 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         };
         this.ledger = new PortfolioLedger(accountId, b.initialCash);
         this.tracker = new OrderTracker(clock);
-        this.recoveryPolicy = b.recoveryPolicy;
+        this.recovery = new RecoveryCoordinator(accountId, executor, journal, clock, tradingZone, b.recoveryPolicy, ledger,
+                tracker, attribution, new RecoveryHost());
 
         Map<String, StrategySlot> byId = new LinkedHashMap<>();
         Map<String, List<StrategySlot>> bySymbol = new HashMap<>();
@@ -424,7 +412,7 @@ public final class TradingEngine implements BarListener, AutoCloseable {
 
     /** Counters of this engine's recoveries and reconciliations; any thread. */
     public RecoveryMetrics recoveryMetrics() {
-        return recoveryMetrics;
+        return recovery.metrics();
     }
 
     /**
@@ -471,10 +459,7 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         if (ownedCallbacks != null) {
             ownedCallbacks.shutdown(); // futures already handed over still complete
         }
-        java.util.concurrent.ExecutorService r = recoveryThread;
-        if (r != null) {
-            r.shutdownNow();
-        }
+        recovery.close();
     }
 
     /**
@@ -534,7 +519,7 @@ public final class TradingEngine implements BarListener, AutoCloseable {
 
             @Override
             public void onEventsMayHaveBeenMissed(String reason) {
-                enqueue(new Resync(reason == null ? "executor " + executor.name() + " reconnected" : reason));
+                recovery.eventsMayHaveBeenMissed(reason == null ? "executor " + executor.name() + " reconnected" : reason);
             }
 
             @Override
@@ -544,7 +529,7 @@ public final class TradingEngine implements BarListener, AutoCloseable {
                         ? "executor " + executor.name() + " reported a venue halt without a reason" : reason));
             }
         });
-        requestReconciliation();
+        recovery.begin();
         return true;
     }
 
@@ -597,16 +582,10 @@ public final class TradingEngine implements BarListener, AutoCloseable {
                 onIntentDurable(d);
             } else if (e instanceof LookupDone l) {
                 onLookupDone(l);
-            } else if (e instanceof Resync r) {
-                onResync(r);
-            } else if (e instanceof GapLookupDone g) {
-                onGapLookupDone(g);
             } else if (e instanceof RetryLookup r) {
                 resolveUnknown(r.clientOrderId(), r.attempt());
-            } else if (e instanceof Recovered r) {
-                onRecovered(r);
-            } else if (e instanceof ReconcileCompare c) {
-                onReconcileCompare(c);
+            } else if (e instanceof RecoveryCoordinator.Event r) {
+                recovery.onEvent(r);
             } else if (e instanceof ConfigCommand c) {
                 onConfigCommand(c);
             } else if (e instanceof SetState s) {
@@ -633,222 +612,6 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         }
     }
 
-    // ------------------------------------------------------------------ reconciliation (fail closed)
-
-    private void requestReconciliation() {
-        RecoveryPlanner planner = new RecoveryPlanner(accountId, executor, journal, clock, tradingZone, recoveryPolicy,
-                Duration.ofSeconds(30));
-        CompletableFuture<AccountSnapshot> probe;
-        try {
-            probe = executor.snapshot();
-        } catch (RuntimeException ex) {
-            probe = CompletableFuture.failedFuture(ex);
-        }
-        if (probe.isDone()) {
-            // An executor that answers at once (the paper executor in a backtest): plan on this thread,
-            // so a driven engine is ready after its first runPendingEvents().
-            enqueue(planSafely(planner));
-            return;
-        }
-        recoveryExecutor().execute(() -> enqueue(planSafely(planner)));
-    }
-
-    private Recovered planSafely(RecoveryPlanner planner) {
-        try {
-            return new Recovered(planner.plan(), null);
-        } catch (RuntimeException ex) {
-            return new Recovered(null, ex);
-        }
-    }
-
-    private java.util.concurrent.ExecutorService recoveryExecutor() {
-        java.util.concurrent.ExecutorService r = recoveryThread;
-        if (r == null) {
-            synchronized (this) {
-                r = recoveryThread;
-                if (r == null) {
-                    r = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
-                        Thread t = new Thread(task, "trading-engine-" + accountId + "-recovery");
-                        t.setDaemon(true);
-                        return t;
-                    });
-                    recoveryThread = r;
-                }
-            }
-        }
-        return r;
-    }
-
-    private void onRecovered(Recovered r) {
-        if (r.error() != null) {
-            recoveryMetrics.onFailedAttempt();
-            log.error("engine {}: recovery with executor {} could not finish; not trading, retrying in {}s: {}", accountId,
-                    executor.name(), RECONCILE_RETRY.toSeconds(), r.error().toString());
-            if (!closed.get()) {
-                CompletableFuture.runAsync(this::requestReconciliation,
-                        CompletableFuture.delayedExecutor(RECONCILE_RETRY.toMillis(), TimeUnit.MILLISECONDS));
-            }
-            return;
-        }
-        RecoveryPlan plan = r.plan();
-        AccountSnapshot s = plan.snapshot();
-        ledger.restore(s.cash(), s.positions());
-        startTradingDay(plan.dayStart());
-        for (Fill f : plan.journalFills()) {
-            journal.recordFill(f);
-        }
-        for (OrderEvent e : plan.journalEvents()) {
-            journal.recordOrderEvent(e);
-        }
-        List<String> differences = new ArrayList<>(plan.differences());
-        List<String> adopted = new ArrayList<>();
-        for (RecoveryPlan.Adoption a : plan.adopt()) {
-            try {
-                refreshExposure(tracker.adopt(a.intent(), a.atBroker()));
-                adopted.add(a.intent().clientOrderId());
-            } catch (RuntimeException ex) {
-                // The broker's order contradicts its journaled intent: reported, not tracked, never hidden.
-                differences.add("order " + a.intent().clientOrderId() + " could not be adopted: " + ex.getMessage());
-            }
-        }
-        setForeignExposure(plan.foreignOrders());
-        attribution.restore(plan.positionsByStrategy());
-        List<String> cancelled = new ArrayList<>();
-        List<String> resent = new ArrayList<>();
-        Instant now = clock.now();
-        for (OrderIntent intent : plan.neverSent()) {
-            boolean resend = recoveryPolicy.neverSent() == RecoveryPolicy.NeverSent.RESEND
-                    && Duration.between(intent.createdAt(), now).compareTo(recoveryPolicy.resendWithin()) <= 0;
-            if (resend) {
-                resent.add(intent.clientOrderId());
-                continue; // sent below, once the engine is ready
-            }
-            cancelled.add(intent.clientOrderId());
-            OrderEvent never = new OrderEvent(OrderEventType.REJECTED, intent.clientOrderId(), null, intent.symbol(),
-                    intent.side(), BigDecimal.ZERO, null, null, now,
-                    "never sent: the engine stopped between journaling the intent and sending it; not re-sent (recovery"
-                            + " policy " + recoveryPolicy.neverSent() + ")");
-            journal.recordOrderEvent(never);
-            log.warn("engine {}: intent {} of {} never reached {}; marked REJECTED (never sent)", accountId,
-                    intent.clientOrderId(), intent.strategyId(), executor.name());
-            tellStrategyAndListeners(intent.strategyId(), never);
-        }
-        Set<String> used = new HashSet<>(plan.usedIds());
-        used.removeAll(resent); // tracked again below, as the same order
-        tracker.markUsed(used);
-        readyOnLoop = true;
-        ready = true;
-        for (OrderIntent intent : plan.neverSent()) {
-            if (resent.contains(intent.clientOrderId())) {
-                log.warn("engine {}: intent {} of {} never reached {}; sending it again under the same client order id",
-                        accountId, intent.clientOrderId(), intent.strategyId(), executor.name());
-                refreshExposure(tracker.create(intent));
-                send(intent, null, System.nanoTime());
-            }
-        }
-        List<OrderEvent> waiting = parked.drain();
-        for (OrderEvent e : waiting) {
-            handleOrderEvent(e);
-        }
-        RecoveryReport report = new RecoveryReport(accountId, now, adopted, plan.finishedWhileDown(), cancelled,
-                resent, plan.journalFills().size(), plan.foreignOrders(), plan.unattributed(), differences);
-        recoveryMetrics.onRecovered(report);
-        journal.recordReconciliation(new ReconciliationRecord(accountId, "recovery", now, differences,
-                report.summary()));
-        log.info("engine {}: recovered with {}: cash {}, {} positions; {}", accountId, executor.name(),
-                s.cash().toPlainString(), s.positions().size(), report.summary());
-        for (String d : differences) {
-            log.warn("engine {}: recovery found a difference: {}", accountId, d);
-        }
-        for (ForeignOrder f : plan.foreignOrders()) {
-            log.warn("engine {}: open order {} ({}) at {} was not placed by this engine's journal; kept as foreign,"
-                    + " counted as exposure, never cancelled", accountId, f.brokerOrderId(), f.description(), executor.name());
-        }
-        for (ListenerRegistration l : listeners) {
-            l.delivery().execute(() -> safely(() -> l.listener().onRecovered(report)));
-        }
-        if (!waiting.isEmpty()) {
-            log.info("engine {}: applied {} order event(s) that arrived during recovery", accountId, waiting.size());
-        }
-    }
-
-    /**
-     * After the executor's stream was interrupted: every open order is brought up to date from the
-     * broker, off the loop, and the answers come back as ordinary events (fills dedupe as always).
-     */
-    private void onResync(Resync r) {
-        if (!readyOnLoop) {
-            return; // recovery, still to come, reads the broker anyway
-        }
-        Collection<TrackedOrder> open = tracker.openOrders();
-        if (open.isEmpty()) {
-            return;
-        }
-        List<String> ids = new ArrayList<>(open.size());
-        Instant oldest = null;
-        for (TrackedOrder o : open) {
-            ids.add(o.clientOrderId());
-            Instant t = o.intent().createdAt();
-            oldest = oldest == null || t.isBefore(oldest) ? t : oldest;
-        }
-        Instant since = oldest.minus(recoveryPolicy.executionsLookback());
-        log.info("engine {}: bringing {} open order(s) up to date from {} ({})", accountId, ids.size(), executor.name(),
-                r.reason());
-        recoveryExecutor().execute(() -> {
-            List<OrderEvent> executions = List.of();
-            try {
-                executions = executor.executionsSince(since).get(30, TimeUnit.SECONDS);
-            } catch (Exception ex) {
-                log.warn("engine {}: executions since {} could not be read after a stream interruption; open orders are"
-                        + " looked up one by one: {}", accountId, since, ex.toString());
-            }
-            Set<String> wanted = new HashSet<>(ids);
-            for (OrderEvent e : executions) {
-                if (wanted.contains(e.clientOrderId())) {
-                    enqueue(e);
-                }
-            }
-            for (String id : ids) {
-                closeGapFromBroker(id);
-            }
-        });
-    }
-
-    /** The open quantity of foreign orders counts as exposure, as the broker last reported it. */
-    private void setForeignExposure(List<ForeignOrder> foreign) {
-        Map<String, BigDecimal> now = new HashMap<>();
-        for (ForeignOrder f : foreign) {
-            if (f.symbol() != null) {
-                now.merge(f.symbol(), f.openSignedQuantity(), BigDecimal::add);
-            }
-        }
-        Set<String> symbols = new HashSet<>(now.keySet());
-        symbols.addAll(foreignOpen.keySet());
-        for (String symbol : symbols) {
-            BigDecimal delta = now.getOrDefault(symbol, BigDecimal.ZERO).subtract(foreignOpen.getOrDefault(symbol, BigDecimal.ZERO));
-            if (delta.signum() != 0) {
-                ledger.adjustOpenOrders(symbol, delta, BigDecimal.ZERO);
-            }
-        }
-        foreignOpen.clear();
-        foreignOpen.putAll(now);
-    }
-
-    private void tellStrategyAndListeners(String strategyId, OrderEvent e) {
-        StrategySlot slot = slotsById.get(strategyId);
-        if (slot != null) {
-            try {
-                slot.strategy.onOrderEvent(e, slot);
-            } catch (RuntimeException ex) {
-                metrics.onStrategyError(slot.id);
-                log.error("engine {}: strategy {} failed on order event {}", accountId, slot.id, e.type(), ex);
-            }
-        }
-        for (ListenerRegistration l : listeners) {
-            l.delivery().execute(() -> safely(() -> l.listener().onOrderEvent(e)));
-        }
-    }
-
     /**
      * Compares the broker, the journal and the ledger now (an end-of-day reconciliation, or on
      * demand) and reports every difference as an alert: in the returned record, the log (WARN per
@@ -865,45 +628,79 @@ public final class TradingEngine implements BarListener, AutoCloseable {
      */
     public CompletableFuture<ReconciliationRecord> reconcile(String kind) {
         Objects.requireNonNull(kind, "kind");
-        CompletableFuture<ReconciliationRecord> f = new CompletableFuture<>();
         if (!ready) {
-            f.completeExceptionally(new IllegalStateException("engine " + accountId + " has not recovered yet"));
-            return f;
+            return CompletableFuture.failedFuture(new IllegalStateException("engine " + accountId + " has not recovered yet"));
         }
-        Instant dayStart = clock.now().atZone(tradingZone).toLocalDate().atStartOfDay(tradingZone).toInstant();
-        recoveryExecutor().execute(() -> {
-            try {
-                Reconciler.BrokerAndJournal read = Reconciler.read(executor, journal, dayStart, Duration.ofSeconds(30));
-                enqueue(new ReconcileCompare(kind, read, f));
-            } catch (RuntimeException ex) {
-                f.completeExceptionally(ex);
-            }
-        });
-        return f;
+        return recovery.reconcile(kind);
     }
 
-    private void onReconcileCompare(ReconcileCompare c) {
-        Map<String, BigDecimal> attributed = new HashMap<>();
-        attribution.snapshot().values().forEach(m -> m.forEach((sym, q) -> attributed.merge(sym, q, BigDecimal::add)));
-        List<String> differences = Reconciler.compare(c.read(), ledger, attributed);
-        Instant now = clock.now();
-        ReconciliationRecord record = new ReconciliationRecord(accountId, c.kind(), now, differences,
-                "broker vs journal vs ledger: " + c.read().snapshot().positions().size() + " broker position(s), "
-                        + c.read().executions().size() + " execution(s) and " + c.read().journalFills().size()
-                        + " journaled fill(s) today, " + differences.size() + " difference(s)");
-        journal.recordReconciliation(record);
-        recoveryMetrics.onReconciled(differences.size());
-        if (differences.isEmpty()) {
-            log.info("engine {}: {} reconciliation clean: {}", accountId, c.kind(), record.summary());
-        } else {
-            for (String d : differences) {
-                log.warn("engine {}: {} reconciliation difference: {}", accountId, c.kind(), d);
+    /** What recovery needs from the engine; loop thread except enqueue and isClosed. */
+    private final class RecoveryHost implements RecoveryCoordinator.Host {
+        @Override
+        public void enqueue(Object event) {
+            TradingEngine.this.enqueue(event);
+        }
+
+        @Override
+        public boolean isClosed() {
+            return closed.get();
+        }
+
+        @Override
+        public void startTradingDay(BigDecimal recordedStart) {
+            TradingEngine.this.startTradingDay(recordedStart);
+        }
+
+        @Override
+        public void refreshExposure(TrackedOrder order) {
+            TradingEngine.this.refreshExposure(order);
+        }
+
+        @Override
+        public void resend(OrderIntent intent) {
+            send(intent, null, System.nanoTime());
+        }
+
+        @Override
+        public void handleOrderEvent(OrderEvent event) {
+            TradingEngine.this.handleOrderEvent(event);
+        }
+
+        @Override
+        public void tellStrategyAndListeners(String strategyId, OrderEvent e) {
+            StrategySlot slot = slotsById.get(strategyId);
+            if (slot != null) {
+                try {
+                    slot.strategy.onOrderEvent(e, slot);
+                } catch (RuntimeException ex) {
+                    metrics.onStrategyError(slot.id);
+                    log.error("engine {}: strategy {} failed on order event {}", accountId, slot.id, e.type(), ex);
+                }
+            }
+            for (ListenerRegistration l : listeners) {
+                l.delivery().execute(() -> safely(() -> l.listener().onOrderEvent(e)));
             }
         }
-        for (ListenerRegistration l : listeners) {
-            l.delivery().execute(() -> safely(() -> l.listener().onReconciled(record)));
+
+        @Override
+        public void markReady() {
+            readyOnLoop = true;
+            ready = true;
         }
-        c.future().complete(record);
+
+        @Override
+        public void recovered(RecoveryReport report) {
+            for (ListenerRegistration l : listeners) {
+                l.delivery().execute(() -> safely(() -> l.listener().onRecovered(report)));
+            }
+        }
+
+        @Override
+        public void reconciled(ReconciliationRecord record) {
+            for (ListenerRegistration l : listeners) {
+                l.delivery().execute(() -> safely(() -> l.listener().onReconciled(record)));
+            }
+        }
     }
 
     // ------------------------------------------------------------------ runtime configuration
@@ -1366,13 +1163,8 @@ public final class TradingEngine implements BarListener, AutoCloseable {
     // ------------------------------------------------------------------ order events
 
     private void handleOrderEvent(OrderEvent e) {
-        if (!readyOnLoop && tracker.get(e.clientOrderId()) == null) {
-            // Recovery has not adopted its order yet: it waits instead of being dropped.
-            if (!parked.park(e)) {
-                log.error("engine {}: more than {} order events arrived before recovery ended; dropped {} of {}", accountId,
-                        ParkedOrderEvents.CAPACITY, e.type(), e.clientOrderId());
-            }
-            return;
+        if (!readyOnLoop && recovery.parkUntilRecovered(e)) {
+            return; // recovery has not adopted its order yet: it waits instead of being dropped
         }
         OrderTracker.EventResult r = tracker.onEvent(e);
         TrackedOrder order = r.order();
@@ -1389,7 +1181,7 @@ public final class TradingEngine implements BarListener, AutoCloseable {
             // The broker says more is filled than the executions that reached us: a message was lost.
             // Ask the broker for the order; its cumulative quantity closes the gap (a late message
             // that arrives first closes it with its own execution id instead).
-            closeGapFromBroker(e.clientOrderId());
+            recovery.closeGapFromBroker(e.clientOrderId());
         }
         // Fills before the event that carries them: a journal that writes in order and loses its tail
         // in a crash then never holds a final event without the fills before it.
@@ -1456,27 +1248,6 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         o.reportedOpen(signed, buyNotional);
     }
 
-    private void closeGapFromBroker(String clientOrderId) {
-        CompletableFuture<Optional<Order>> f;
-        try {
-            f = executor.lookup(clientOrderId);
-        } catch (RuntimeException ex) {
-            f = CompletableFuture.failedFuture(ex);
-        }
-        f.whenComplete((o, ex) -> enqueue(new GapLookupDone(clientOrderId, o, ex)));
-    }
-
-    private void onGapLookupDone(GapLookupDone g) {
-        if (g.error() != null) {
-            log.warn("engine {}: looking up {} to close a gap in its fills failed (the executor's own backfill may close"
-                    + " it): {}", accountId, g.clientOrderId(), g.error().toString());
-            return;
-        }
-        if (g.order() != null && g.order().isPresent() && tracker.get(g.clientOrderId()) != null) {
-            handleOrderEvent(eventFromOrder(g.order().get()));
-        }
-    }
-
     /** An ambiguous send is resolved by looking the order up, never by a blind re-send. */
     private void resolveUnknown(String clientOrderId, int attempt) {
         CompletableFuture<Optional<Order>> f;
@@ -1502,7 +1273,7 @@ public final class TradingEngine implements BarListener, AutoCloseable {
             return;
         }
         if (l.order() != null && l.order().isPresent()) {
-            handleOrderEvent(eventFromOrder(l.order().get()));
+            handleOrderEvent(OrderEvents.fromOrder(l.order().get(), "resolved by lookup"));
             return;
         }
         // The broker never received it: sending again under the same client order id is safe.
@@ -1516,18 +1287,6 @@ public final class TradingEngine implements BarListener, AutoCloseable {
                 accountId, l.clientOrderId());
         executor.submit(order.intent().request());
         resolveUnknown(l.clientOrderId(), 0);
-    }
-
-    private OrderEvent eventFromOrder(Order o) {
-        OrderEventType type = OrderEventType.NEW;
-        for (OrderEventType t : OrderEventType.values()) {
-            if (t.resultingStatus() == o.status()) {
-                type = t;
-                break;
-            }
-        }
-        return new OrderEvent(type, o.clientOrderId(), o.brokerOrderId(), o.symbol(), o.request().side(),
-                o.filledQuantity(), o.averageFillPrice(), null, o.updatedAt(), "resolved by lookup");
     }
 
     private void deliver(SignalOutcome outcome) {
@@ -1595,16 +1354,7 @@ public final class TradingEngine implements BarListener, AutoCloseable {
 
     private record LookupDone(String clientOrderId, Optional<Order> order, Throwable error, int attempt) { }
 
-    private record Resync(String reason) { }
-
-    private record GapLookupDone(String clientOrderId, Optional<Order> order, Throwable error) { }
-
     private record RetryLookup(String clientOrderId, int attempt) { }
-
-    private record Recovered(RecoveryPlan plan, RuntimeException error) { }
-
-    private record ReconcileCompare(String kind, Reconciler.BrokerAndJournal read,
-                                    CompletableFuture<ReconciliationRecord> future) { }
 
     private record SetState(TradingState state) { }
 
