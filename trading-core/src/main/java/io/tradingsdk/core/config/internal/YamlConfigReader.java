@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.tradingsdk.api.market.Timeframe;
 import io.tradingsdk.api.order.TimeInForce;
 import io.tradingsdk.core.config.ConfigException;
@@ -62,8 +63,11 @@ public final class YamlConfigReader {
     static YAMLMapper mapper() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(50);
+        // Aliases are refused by GuardedYamlParser; this bounds what SnakeYAML itself would expand.
+        options.setMaxAliasesForCollections(0);
         options.setNestingDepthLimit(50);
+        // A second bound behind the one read() applies before parsing.
+        options.setCodePointLimit(TradingConfig.MAX_DOCUMENT_CHARS + 1);
         YAMLFactory factory = YAMLFactory.builder()
                 .loaderOptions(options)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -119,7 +123,21 @@ public final class YamlConfigReader {
      * @throws ConfigException for any problem, with {@code source} in its message
      */
     public static TradingConfig read(String source, Reader yaml) {
-        try (JsonParser parser = MAPPER.createParser(yaml)) {
+        return read(source, bounded(source, yaml));
+    }
+
+    /**
+     * Reads one YAML document into a {@link TradingConfig}; text longer than
+     * {@link TradingConfig#MAX_DOCUMENT_CHARS} is refused before parsing.
+     *
+     * @throws ConfigException for any problem, with {@code source} in its message
+     */
+    public static TradingConfig read(String source, String yaml) {
+        if (yaml.length() > TradingConfig.MAX_DOCUMENT_CHARS) {
+            throw tooLarge(source, yaml.length() + " characters");
+        }
+        try (JsonParser parser = new GuardedYamlParser((YAMLParser) MAPPER.createParser(yaml),
+                TradingConfig.MAX_SCALAR_CHARS)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new ConfigException(source, "", null, "the configuration is empty", null);
@@ -138,6 +156,31 @@ public final class YamlConfigReader {
         } catch (IOException e) {
             throw new ConfigException(source, "", null, "cannot read the configuration: " + e, e);
         }
+    }
+
+    /** The configuration is larger than the limit: refused whole, before parsing. */
+    public static ConfigException tooLarge(String source, String size) {
+        return new ConfigException(source, "", null, "the configuration is " + size + "; the limit is "
+                + TradingConfig.MAX_DOCUMENT_CHARS + " (1 MiB); a configuration is a few kilobytes", null);
+    }
+
+    /** At most one character over the limit is read, so a huge stream is never held in memory. */
+    private static String bounded(String source, Reader yaml) {
+        StringBuilder sb = new StringBuilder();
+        char[] buffer = new char[8192];
+        try {
+            int n;
+            while ((n = yaml.read(buffer, 0, (int) Math.min(buffer.length,
+                    TradingConfig.MAX_DOCUMENT_CHARS + 1L - sb.length()))) > 0) {
+                sb.append(buffer, 0, n);
+                if (sb.length() > TradingConfig.MAX_DOCUMENT_CHARS) {
+                    throw tooLarge(source, "more than " + TradingConfig.MAX_DOCUMENT_CHARS + " characters");
+                }
+            }
+        } catch (IOException e) {
+            throw new ConfigException(source, "", null, "cannot read the configuration: " + e, e);
+        }
+        return sb.toString();
     }
 
     static ConfigException translate(String source, JsonProcessingException e) {
