@@ -46,8 +46,8 @@ import java.util.Optional;
  *
  * <p><b>Limits</b>, checked before anything is parsed, so that a wrong file costs milliseconds: a file
  * of at most {@link #MAX_DOCUMENT_BYTES} bytes (its size is read first), a text of at most
- * {@link #MAX_DOCUMENT_CHARS} characters, keys and values of at most {@link #MAX_SCALAR_CHARS}
- * characters each, nesting at most 50 deep. YAML anchors ({@code &name}) and aliases ({@code *name})
+ * {@link #MAX_DOCUMENT_CHARS} characters, lines of at most {@link #MAX_LINE_CHARS} characters, keys
+ * and values of at most {@link #MAX_SCALAR_CHARS} characters each, nesting at most 50 deep. YAML anchors ({@code &name}) and aliases ({@code *name})
  * are refused with the line and the alias named. Messages show at most 120 characters of a rejected
  * value, followed by its length.
  *
@@ -70,6 +70,8 @@ public record TradingConfig(String sourceName, AccountConfig account, DataConfig
     public static final int MAX_DOCUMENT_CHARS = 1 << 20;
     /** The longest key or value (YAML scalar) in a configuration: 16384 characters. */
     public static final int MAX_SCALAR_CHARS = 16_384;
+    /** The longest line in a configuration: 32768 characters (a key, its value and indentation). */
+    public static final int MAX_LINE_CHARS = 32_768;
 
     /**
      * Fills defaults for {@code null} sections and checks what spans entries (unique strategy ids).

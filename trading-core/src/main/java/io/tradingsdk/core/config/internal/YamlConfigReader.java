@@ -22,9 +22,9 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.tradingsdk.api.market.Timeframe;
 import io.tradingsdk.api.order.TimeInForce;
+import io.tradingsdk.api.provider.SafeText;
 import io.tradingsdk.core.config.ConfigException;
 import io.tradingsdk.core.config.EngineConfig;
 import io.tradingsdk.core.config.TradingConfig;
@@ -55,21 +55,26 @@ import org.yaml.snakeyaml.error.Mark;
  * value and the line. Stateless; the mapper is shared and thread-safe.
  */
 public final class YamlConfigReader {
+    private static final LoaderOptions LOADER_OPTIONS = loaderOptions();
     private static final YAMLMapper MAPPER = mapper();
 
     private YamlConfigReader() {
     }
 
-    static YAMLMapper mapper() {
+    private static LoaderOptions loaderOptions() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
-        // Aliases are refused by GuardedYamlParser; this bounds what SnakeYAML itself would expand.
+        // Anchors and aliases are refused by YamlShapeCheck; nothing is ever expanded.
         options.setMaxAliasesForCollections(0);
         options.setNestingDepthLimit(50);
         // A second bound behind the one read() applies before parsing.
         options.setCodePointLimit(TradingConfig.MAX_DOCUMENT_CHARS + 1);
+        return options;
+    }
+
+    static YAMLMapper mapper() {
         YAMLFactory factory = YAMLFactory.builder()
-                .loaderOptions(options)
+                .loaderOptions(LOADER_OPTIONS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 // "key:" with nothing after it is null in YAML, not the empty string ('' stays text).
                 .enable(com.fasterxml.jackson.dataformat.yaml.YAMLParser.Feature.EMPTY_STRING_AS_NULL)
@@ -136,8 +141,9 @@ public final class YamlConfigReader {
         if (yaml.length() > TradingConfig.MAX_DOCUMENT_CHARS) {
             throw tooLarge(source, yaml.length() + " characters");
         }
-        try (JsonParser parser = new GuardedYamlParser((YAMLParser) MAPPER.createParser(yaml),
-                TradingConfig.MAX_SCALAR_CHARS)) {
+        YamlShapeCheck.checkLines(source, yaml, TradingConfig.MAX_LINE_CHARS);
+        YamlShapeCheck.check(source, yaml, LOADER_OPTIONS, TradingConfig.MAX_SCALAR_CHARS);
+        try (JsonParser parser = MAPPER.createParser(yaml)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new ConfigException(source, "", null, "the configuration is empty", null);
@@ -218,7 +224,7 @@ public final class YamlConfigReader {
             }
         }
         known.sort(null);
-        String reason = "unknown key '" + e.getPropertyName() + "'" + (known.isEmpty() ? "" : "; known keys here: " + known)
+        String reason = "unknown key " + SafeText.quoted(e.getPropertyName()) + (known.isEmpty() ? "" : "; known keys here: " + known)
                 + Suggestions.didYouMean(e.getPropertyName(), known);
         return new ConfigException(source, path, null, reason, line, column, null);
     }
