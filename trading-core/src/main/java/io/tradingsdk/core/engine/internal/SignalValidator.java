@@ -124,7 +124,8 @@ public final class SignalValidator {
     private static RiskDecision.Denied checkId(String field, String id, int maxLength) {
         if (id.isBlank() || id.length() > maxLength || SafeText.hasControlCharacter(id)) {
             return invalid(field + " must be 1 to " + maxLength + " characters, not blank, without control characters,"
-                    + " was " + SafeText.quoted(id) + (id.length() <= maxLength ? "" : " of " + id.length() + " characters"));
+                    + " was " + SafeText.quoted(id) + (id.length() <= maxLength || id.length() > SafeText.MAX_SHOWN ? ""
+                    : " (" + id.length() + " chars)"));
         }
         return null;
     }
