@@ -144,7 +144,7 @@ public class ConfigException extends IllegalArgumentException {
 
     private static String message(String source, String path, Object value, String reason, int line, int column) {
         StringBuilder sb = new StringBuilder();
-        sb.append(source == null ? "configuration" : source).append(": ");
+        sb.append(source == null ? "configuration" : SafeText.redact(source)).append(": ");
         // A path holds the keys as written, and a wrong key may be long.
         sb.append(path.isEmpty() ? "(document)" : SafeText.shown(path)).append(": ").append(reason);
         if (value != null) {

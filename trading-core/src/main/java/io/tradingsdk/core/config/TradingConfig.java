@@ -1,5 +1,6 @@
 package io.tradingsdk.core.config;
 
+import io.tradingsdk.api.provider.SafeText;
 import io.tradingsdk.core.config.internal.YamlConfigReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -170,5 +171,13 @@ public record TradingConfig(String sourceName, AccountConfig account, DataConfig
     /** The {@code data} section, if present. */
     public Optional<DataConfig> dataConfig() {
         return Optional.ofNullable(data);
+    }
+
+    /** Every section; secrets masked as each section's {@code toString} does, and in the source name. */
+    @Override
+    public String toString() {
+        return "TradingConfig[sourceName=" + SafeText.redact(sourceName) + ", account=" + account + ", data=" + data
+                + ", strategies=" + strategies + ", sizer=" + sizer + ", risk=" + risk + ", execution=" + execution
+                + ", journal=" + journal + ", engine=" + engine + "]";
     }
 }

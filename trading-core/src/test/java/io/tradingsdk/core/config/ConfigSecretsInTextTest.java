@@ -144,6 +144,16 @@ class ConfigSecretsInTextTest {
     }
 
     @Test
+    @DisplayName("a source name that is a URL with a password is masked in toString and messages")
+    void sourceNameIsMasked() {
+        String source = "https://ops:" + PW_USERINFO + "@config.example.com/trading.yaml";
+
+        assertNoSecret(TradingConfig.parse(source, "account: {id: paper}\n").toString());
+        assertNoSecret(assertThrows(ConfigException.class, () -> TradingConfig.parse(source, "account: {id: ''}\n"))
+                .getMessage());
+    }
+
+    @Test
     @DisplayName("values under secret-looking keys stay masked as before, nested ones included")
     void secretKeysStayMasked() {
         TradingConfig config = TradingConfig.parse("trading.yaml",
