@@ -96,6 +96,9 @@ public final class SafeText {
 
     /** The first {@code n} characters, with control characters written as {@code \n}, {@code \t} or {@code \}{@code u0000}. */
     private static String escape(String text, int n) {
+        if (n < text.length() && n > 0 && Character.isHighSurrogate(text.charAt(n - 1))) {
+            n--; // never half a character
+        }
         StringBuilder sb = null;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
