@@ -1,5 +1,6 @@
 package io.tradingsdk.alpaca;
 
+import io.tradingsdk.api.provider.SafeText;
 import io.tradingsdk.api.provider.Secret;
 import java.net.URI;
 import java.time.Duration;
@@ -12,7 +13,8 @@ import java.util.Set;
  * resilience settings. Immutable; build it with {@link #builder(Secret, Secret)}.
  *
  * <p><b>Safety rules enforced by {@link Builder#build()}</b> (an {@link IllegalArgumentException}
- * naming the field and the rejected value, never a secret):
+ * naming the field and the rejected value as {@link SafeText} shows it: a URL's user info and
+ * secret-looking query parameters masked, at most 120 characters; never a secret):
  * <ul>
  *   <li>Paper is the default. A trading base URL on Alpaca's live host needs {@code mode LIVE},
  *       and a LIVE mode refuses the paper host: live trading happens only when asked for.</li>
@@ -360,7 +362,7 @@ public final class AlpacaConfig {
         public Builder feed(String feed) {
             String f = feed == null ? "" : feed.trim().toLowerCase(Locale.ROOT);
             if (!FEEDS.contains(f)) {
-                throw new IllegalArgumentException("feed must be one of " + new java.util.TreeSet<>(FEEDS) + ", was '" + feed + "'");
+                throw new IllegalArgumentException("feed must be one of " + new java.util.TreeSet<>(FEEDS) + ", was " + SafeText.quoted(feed));
             }
             this.feed = f;
             return this;
@@ -371,7 +373,7 @@ public final class AlpacaConfig {
             String a = adjustment == null ? "" : adjustment.trim().toLowerCase(Locale.ROOT);
             if (!ADJUSTMENTS.contains(a)) {
                 throw new IllegalArgumentException("adjustment must be one of " + new java.util.TreeSet<>(ADJUSTMENTS)
-                        + ", was '" + adjustment + "'");
+                        + ", was " + SafeText.quoted(adjustment));
             }
             this.adjustment = a;
             return this;
@@ -554,22 +556,22 @@ public final class AlpacaConfig {
             try {
                 u = new URI(url.trim());
             } catch (java.net.URISyntaxException e) {
-                throw new IllegalArgumentException(field + " is not a URL: '" + url + "'");
+                throw new IllegalArgumentException(field + " is not a URL: " + SafeText.quoted(url));
             }
             String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
             if (u.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-                throw new IllegalArgumentException(field + " must be an http(s) URL with a host, was '" + url + "'");
+                throw new IllegalArgumentException(field + " must be an http(s) URL with a host, was " + SafeText.quoted(url));
             }
             if (scheme.equals("http") && !isLoopback(u.getHost())) {
-                throw new IllegalArgumentException(field + " must use https (API keys travel in its headers), was '" + url
-                        + "'; plain http is accepted for loopback hosts only");
+                throw new IllegalArgumentException(field + " must use https (API keys travel in its headers), was " + SafeText.quoted(url)
+                        + "; plain http is accepted for loopback hosts only");
             }
             if (u.getRawQuery() != null || u.getRawFragment() != null || u.getUserInfo() != null) {
-                throw new IllegalArgumentException(field + " must not have user info, a query or a fragment, was '" + url + "'");
+                throw new IllegalArgumentException(field + " must not have user info, a query or a fragment, was " + SafeText.quoted(url));
             }
             String path = u.getRawPath() == null ? "" : u.getRawPath();
             if (!path.isEmpty() && !path.equals("/")) {
-                throw new IllegalArgumentException(field + " must have no path (the adapter adds /v2/...), was '" + url + "'");
+                throw new IllegalArgumentException(field + " must have no path (the adapter adds /v2/...), was " + SafeText.quoted(url));
             }
             return URI.create(scheme + "://" + u.getRawAuthority());
         }

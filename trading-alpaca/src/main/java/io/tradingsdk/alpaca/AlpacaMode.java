@@ -38,6 +38,6 @@ public enum AlpacaMode {
                     break;
             }
         }
-        throw new IllegalArgumentException("mode must be 'paper' or 'live', was '" + text + "'");
+        throw new IllegalArgumentException("mode must be 'paper' or 'live', was " + io.tradingsdk.api.provider.SafeText.quoted(text));
     }
 }

@@ -1,6 +1,7 @@
 package io.tradingsdk.alpaca;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.tradingsdk.alpaca.FakeAlpaca.Fault;
 import io.tradingsdk.alpaca.FakeAlpaca.FaultKind;
@@ -13,6 +14,8 @@ import io.tradingsdk.api.order.TimeInForce;
 import io.tradingsdk.api.provider.Secret;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -93,5 +96,48 @@ class SecretHygieneTest {
             assertThat(logs.count(WRONG_SECRET)).as("occurrences of the wrong secret key").isZero();
             assertThat(logs.count(FakeAlpaca.KEY_ID)).as("occurrences of the key id").isZero();
         }
+    }
+
+    @Test
+    @DisplayName("a base URL that carries the key and secret is refused without repeating either, whatever is wrong with it")
+    void baseUrlWithCredentialsIsRefusedWithoutEchoingThem() {
+        String credentials = FakeAlpaca.KEY_ID + ":" + FakeAlpaca.SECRET;
+        List<String> urls = List.of(
+                "https://" + credentials + "@paper-api.alpaca.markets",             // user info
+                "http://" + credentials + "@data.example.com",                      // plain http, not loopback
+                "ftp://" + credentials + "@paper-api.alpaca.markets",               // not http(s)
+                "https://" + credentials + "@paper api.alpaca.markets",             // not a URL at all
+                "https://paper-api.alpaca.markets/?apiKey=" + FakeAlpaca.KEY_ID + "&secret=" + FakeAlpaca.SECRET,
+                "https://" + credentials + "@paper-api.alpaca.markets/v2");
+        List<String> messages = new ArrayList<>();
+        for (String url : urls) {
+            AlpacaConfig.Builder b = AlpacaConfig.builder(new Secret(FakeAlpaca.KEY_ID, "env:K"),
+                    new Secret(FakeAlpaca.SECRET, "env:S"));
+            messages.add(assertThrows(IllegalArgumentException.class, () -> b.tradingBaseUrl(url)).getMessage());
+            messages.add(assertThrows(IllegalArgumentException.class, () -> b.dataBaseUrl(url)).getMessage());
+        }
+        // The same through provider parameters, as configuration would give them.
+        for (String url : urls) {
+            messages.add(assertThrows(IllegalArgumentException.class, () -> AlpacaParameters.config(
+                    new AlpacaExecutorProvider().parameterSchema().validate(Map.of("keyId", "${K}", "secretKey", "${S}",
+                            "tradingBaseUrl", url), Map.of("K", FakeAlpaca.KEY_ID, "S", FakeAlpaca.SECRET)::get)))
+                    .getMessage());
+        }
+
+        assertThat(messages).hasSize(3 * urls.size()).allSatisfy(m -> assertThat(m)
+                .contains("BaseUrl")
+                .doesNotContain(FakeAlpaca.SECRET)
+                .doesNotContain(FakeAlpaca.KEY_ID));
+    }
+
+    @Test
+    @DisplayName("a long bad value is shown cut, with its length")
+    void longBadValueIsShownCut() {
+        AlpacaConfig.Builder b = AlpacaConfig.builder(new Secret(FakeAlpaca.KEY_ID, "env:K"), new Secret(FakeAlpaca.SECRET, "env:S"));
+        String feed = "x".repeat(1 << 20);
+
+        String message = assertThrows(IllegalArgumentException.class, () -> b.feed(feed)).getMessage();
+
+        assertThat(message).contains("(1048576 chars)").hasSizeLessThan(300);
     }
 }

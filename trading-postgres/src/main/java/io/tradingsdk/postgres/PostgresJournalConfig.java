@@ -1,5 +1,6 @@
 package io.tradingsdk.postgres;
 
+import io.tradingsdk.api.provider.SafeText;
 import io.tradingsdk.api.provider.Secret;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -321,9 +322,12 @@ public final class PostgresJournalConfig {
         }
     }
 
-    /** The URL without its query string, whose password=... must not reach a message. */
+    /**
+     * The URL without its query string, whose password=... must not reach a message, and with its user
+     * info ({@code user:pass@}) masked, shown by {@link SafeText}'s rule.
+     */
     static String redactUrl(String url) {
         int q = url.indexOf('?');
-        return q < 0 ? url : url.substring(0, q) + "?...";
+        return SafeText.shown(q < 0 ? url : url.substring(0, q) + "?...");
     }
 }

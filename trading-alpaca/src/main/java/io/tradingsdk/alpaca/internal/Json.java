@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.tradingsdk.api.provider.SafeText;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -92,13 +93,15 @@ public final class Json {
         }
     }
 
-    /** At most 80 characters of a text for messages. */
+    /**
+     * A text from the wire for messages, by {@link SafeText}'s rule: secrets in URLs masked, on one
+     * line, at most {@value SafeText#MAX_SHOWN} characters followed by its length.
+     */
     public static String abbreviate(String s) {
         if (s == null) {
             return null;
         }
-        String oneLine = s.replaceAll("\\s+", " ").trim();
-        return oneLine.length() <= 80 ? oneLine : oneLine.substring(0, 77) + "...";
+        return SafeText.shown(s.strip());
     }
 
     /** Plain decimal text for the wire: no exponent, no trailing zeros ("10", "0.0001", "187.5"). */

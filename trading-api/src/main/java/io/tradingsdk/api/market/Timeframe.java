@@ -1,5 +1,6 @@
 package io.tradingsdk.api.market;
 
+import io.tradingsdk.api.provider.SafeText;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -40,13 +41,13 @@ public record Timeframe(int amount, ChronoUnit unit) {
             i++;
         }
         if (i == 0 || i == text.length()) {
-            throw new IllegalArgumentException("timeframe '" + text + "' is not of the form <amount><unit>, e.g. 5Min");
+            throw new IllegalArgumentException("timeframe " + SafeText.quoted(text) + " is not of the form <amount><unit>, e.g. 5Min");
         }
         int amount;
         try {
             amount = Integer.parseInt(text.substring(0, i));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("timeframe '" + text + "' has an amount that is too large");
+            throw new IllegalArgumentException("timeframe " + SafeText.quoted(text) + " has an amount that is too large");
         }
         ChronoUnit unit = switch (text.substring(i).toLowerCase(java.util.Locale.ROOT)) {
             case "s", "sec", "second", "seconds" -> ChronoUnit.SECONDS;
@@ -54,7 +55,7 @@ public record Timeframe(int amount, ChronoUnit unit) {
             case "h", "hour", "hours" -> ChronoUnit.HOURS;
             case "d", "day", "days" -> ChronoUnit.DAYS;
             case "w", "week", "weeks" -> ChronoUnit.WEEKS;
-            default -> throw new IllegalArgumentException("timeframe '" + text + "' has an unknown unit; use Sec, Min, Hour, Day or Week");
+            default -> throw new IllegalArgumentException("timeframe " + SafeText.quoted(text) + " has an unknown unit; use Sec, Min, Hour, Day or Week");
         };
         return new Timeframe(amount, unit);
     }

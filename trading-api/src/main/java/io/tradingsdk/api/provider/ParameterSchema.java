@@ -81,7 +81,7 @@ public final class ParameterSchema {
         Map<String, ?> in = raw == null ? Map.of() : raw;
         for (String key : in.keySet()) {
             if (!specs.containsKey(key)) {
-                throw new InvalidParameterException(key, in.get(key), "unknown parameter '" + key + "'; known parameters: "
+                throw new InvalidParameterException(key, in.get(key), "unknown parameter " + SafeText.quoted(key) + "; known parameters: "
                         + specs.keySet());
             }
         }
@@ -110,8 +110,8 @@ public final class ParameterSchema {
         for (Map.Entry<String, ?> e : changes.entrySet()) {
             ParameterSpec spec = specs.get(e.getKey());
             if (spec == null) {
-                throw new InvalidParameterException(e.getKey(), e.getValue(), "unknown parameter '" + e.getKey()
-                        + "'; known parameters: " + specs.keySet());
+                throw new InvalidParameterException(e.getKey(), e.getValue(), "unknown parameter " + SafeText.quoted(e.getKey())
+                        + "; known parameters: " + specs.keySet());
             }
             if (!spec.dynamic()) {
                 throw new InvalidParameterException(e.getKey(), masked(spec, e.getValue()), "parameter '" + e.getKey()
@@ -182,7 +182,7 @@ public final class ParameterSchema {
                 }
                 if (!spec.allowed().isEmpty() && !spec.allowed().contains(s)) {
                     throw new InvalidParameterException(name, value, "parameter '" + name + "' must be one of "
-                            + new java.util.TreeSet<>(spec.allowed()) + ", was '" + s + "'");
+                            + new java.util.TreeSet<>(spec.allowed()) + ", was " + SafeText.quoted(s));
                 }
                 yield s;
             }
@@ -251,7 +251,8 @@ public final class ParameterSchema {
         if ((spec.min() != null && v.compareTo(spec.min()) < 0) || (spec.max() != null && v.compareTo(spec.max()) > 0)) {
             String range = "[" + (spec.min() == null ? "-inf" : rangeText(spec, spec.min())) + ", "
                     + (spec.max() == null ? "+inf" : rangeText(spec, spec.max())) + "]";
-            throw new InvalidParameterException(name, raw, "parameter '" + name + "' must be in " + range + ", was " + raw);
+            throw new InvalidParameterException(name, raw, "parameter '" + name + "' must be in " + range + ", was "
+                    + SafeText.shown(raw));
         }
     }
 
@@ -279,7 +280,7 @@ public final class ParameterSchema {
     }
 
     private static InvalidParameterException wrongType(ParameterSpec spec, Object value, String expected) {
-        String shown = value instanceof String s ? "'" + s + "'" : String.valueOf(value);
+        String shown = value instanceof String s ? SafeText.quoted(s) : SafeText.shown(value);
         return new InvalidParameterException(spec.name(), value, "parameter '" + spec.name() + "' must be " + expected
                 + ", was " + shown + " (" + value.getClass().getSimpleName() + ")");
     }

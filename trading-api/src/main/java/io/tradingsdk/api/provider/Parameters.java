@@ -95,9 +95,29 @@ public final class Parameters {
         return Objects.hash(values);
     }
 
-    /** Values by name; secrets print masked. */
+    /**
+     * Values by name; {@link Secret}s print masked, and so do the secrets {@link SafeText#redact} finds in
+     * text values (a URL's user info, {@code password=...} in a JDBC URL).
+     */
     @Override
     public String toString() {
-        return values.toString();
+        StringBuilder sb = new StringBuilder("{");
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            if (sb.length() > 1) {
+                sb.append(", ");
+            }
+            sb.append(e.getKey()).append('=').append(shown(e.getValue()));
+        }
+        return sb.append('}').toString();
+    }
+
+    private static Object shown(Object value) {
+        if (value instanceof String s) {
+            return SafeText.redact(s);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(Parameters::shown).toList();
+        }
+        return value;
     }
 }

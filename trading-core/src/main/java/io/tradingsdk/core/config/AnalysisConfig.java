@@ -8,6 +8,7 @@ import io.tradingsdk.api.provider.Parameters;
 import io.tradingsdk.core.analysis.AnalyzerConfig;
 import io.tradingsdk.core.analysis.StressScenario;
 import io.tradingsdk.core.config.internal.Checks;
+import io.tradingsdk.core.config.internal.Masking;
 import io.tradingsdk.core.provider.internal.Suggestions;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -200,9 +201,10 @@ public record AnalysisConfig(boolean enabled, AnalyzerConfig analyzer) {
     /** The levels as the schema's text list; each checked here so that the message names its index. */
     private static List<String> levels(List<BigDecimal> levels) {
         Checks.uniqueEntries(CONFIDENCE_LEVELS, levels, (path, level) -> {
-            if (level.signum() <= 0 || level.compareTo(BigDecimal.ONE) >= 0) {
-                throw ConfigException.invalid(path, level, "a confidence level must be in (0, 1), e.g. 0.99, was "
-                        + level.toPlainString());
+            // At most 10 decimals also keeps the plain text short: 1e-100000000 would be 100 MB of digits.
+            if (level.signum() <= 0 || level.compareTo(BigDecimal.ONE) >= 0 || level.stripTrailingZeros().scale() > 10) {
+                throw ConfigException.invalid(path, level, "a confidence level must be in (0, 1) with at most 10 decimals,"
+                        + " e.g. 0.99, was " + Masking.render(level));
             }
             return level.stripTrailingZeros();
         }, level -> "confidence level");

@@ -1,5 +1,6 @@
 package io.tradingsdk.core.config;
 
+import io.tradingsdk.api.provider.SafeText;
 import io.tradingsdk.core.config.internal.Masking;
 
 /**
@@ -9,13 +10,19 @@ import io.tradingsdk.core.config.internal.Masking;
  * <p>The message names the source (file name or the name given to {@link TradingConfig#parse}), the
  * key path in the document (for example {@code strategies[0].parameters.fastPeriod}), the rejected
  * value and, when known, the line and column. Values under secret-looking keys and values of
- * {@code SECRET} parameters are masked as {@code ****}; secret values never appear.
+ * {@code SECRET} parameters are masked as {@code ****}, and so are the secrets in any text of the
+ * message that {@link SafeText#redact} finds (a URL's user info, {@code password=...}); secret values
+ * never appear. A rejected value shows at most 120 characters followed by its length, and the whole
+ * reason at most {@value #MAX_REASON} characters.
  *
  * <p>Thrown on the caller's thread by {@link TradingConfig#load}, {@link TradingConfig#parse}, the
  * config records' constructors (with a path relative to the record and no source) and
  * {@link ConfigResolver}. Nothing was created or changed when it is thrown.
  */
 public class ConfigException extends IllegalArgumentException {
+    /** The longest reason a message carries; reasons quote values cut already, this is the backstop. */
+    static final int MAX_REASON = 1000;
+    private static final String CUT = " chars cut)";
     private final String source;
     private final String path;
     private final transient Object rejectedValue;
@@ -34,12 +41,12 @@ public class ConfigException extends IllegalArgumentException {
      */
     public ConfigException(String source, String path, Object rejectedValue, String reason, int line, int column,
                            Throwable cause) {
-        super(message(source, path == null ? "" : path, Masking.maskIfSecretKey(path, rejectedValue), reason, line, column),
+        super(message(source, path == null ? "" : path, shownValue(path, rejectedValue), bounded(reason), line, column),
                 cause);
         this.source = source;
         this.path = path == null ? "" : path;
-        this.rejectedValue = Masking.maskIfSecretKey(path, rejectedValue);
-        this.reason = reason;
+        this.rejectedValue = shownValue(path, rejectedValue);
+        this.reason = bounded(reason);
         this.line = line;
         this.column = column;
     }
@@ -63,7 +70,10 @@ public class ConfigException extends IllegalArgumentException {
         return path;
     }
 
-    /** The refused value, masked ({@code ****}) when secret; {@code null} when missing or not applicable. */
+    /**
+     * The refused value, masked ({@code ****}) when its key looks secret, and with the secrets
+     * {@link SafeText#redact} finds masked when it is text; {@code null} when missing or not applicable.
+     */
     public Object rejectedValue() {
         return rejectedValue;
     }
@@ -116,10 +126,27 @@ public class ConfigException extends IllegalArgumentException {
         return child.startsWith("[") ? parent + child : parent + "." + child;
     }
 
+    private static Object shownValue(String path, Object value) {
+        Object v = Masking.maskIfSecretKey(path, value);
+        return v instanceof String s ? SafeText.redact(s) : v;
+    }
+
+    private static String bounded(String reason) {
+        if (reason == null) {
+            return null;
+        }
+        String r = SafeText.redact(reason);
+        if (r.endsWith(CUT) && r.length() <= MAX_REASON + 40) {
+            return r; // cut already, by the exception this one was made from
+        }
+        return r.length() <= MAX_REASON ? r : r.substring(0, MAX_REASON) + "... (reason of " + r.length() + CUT;
+    }
+
     private static String message(String source, String path, Object value, String reason, int line, int column) {
         StringBuilder sb = new StringBuilder();
-        sb.append(source == null ? "configuration" : source).append(": ");
-        sb.append(path.isEmpty() ? "(document)" : path).append(": ").append(reason);
+        sb.append(source == null ? "configuration" : SafeText.redact(source)).append(": ");
+        // A path holds the keys as written, and a wrong key may be long.
+        sb.append(path.isEmpty() ? "(document)" : SafeText.shown(path)).append(": ").append(reason);
         if (value != null) {
             String shown = Masking.render(value);
             String plain = String.valueOf(value);

@@ -12,6 +12,7 @@ import io.tradingsdk.api.provider.ParameterType;
 import io.tradingsdk.api.provider.Parameters;
 import io.tradingsdk.api.provider.Provider;
 import io.tradingsdk.api.provider.ProviderContext;
+import io.tradingsdk.api.provider.SafeText;
 import io.tradingsdk.api.provider.Secret;
 import io.tradingsdk.api.risk.PositionSizer;
 import io.tradingsdk.api.risk.PositionSizerProvider;
@@ -261,8 +262,8 @@ public final class ConfigResolver {
             provider = registry.get(kind, name);
         } catch (ProviderNotFoundException e) {
             String providerPath = path.equals("risk.useDefaults") ? path : path + ".provider";
-            throw new ConfigException(config.sourceName(), providerPath, name, "unknown " + kind.getSimpleName() + " '"
-                    + name + "'; available: " + (e.availableNames().isEmpty() ? "none registered"
+            throw new ConfigException(config.sourceName(), providerPath, name, "unknown " + kind.getSimpleName() + " "
+                    + SafeText.quoted(name) + "; available: " + (e.availableNames().isEmpty() ? "none registered"
                     : new java.util.TreeSet<>(e.availableNames())) + Suggestions.didYouMean(name, e.availableNames()), e);
         }
         Parameters parameters;

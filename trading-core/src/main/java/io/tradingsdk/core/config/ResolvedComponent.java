@@ -2,6 +2,7 @@ package io.tradingsdk.core.config;
 
 import io.tradingsdk.api.provider.Parameters;
 import io.tradingsdk.api.provider.Provider;
+import io.tradingsdk.core.config.internal.Masking;
 import java.util.Objects;
 
 /**
@@ -14,7 +15,8 @@ import java.util.Objects;
  * @param providerName the provider's name
  * @param provider     the provider that created it
  * @param component    the created component, never {@code null}
- * @param parameters   the validated parameters it was created with (secrets print masked)
+ * @param parameters   the validated parameters it was created with; {@link #toString()} masks secrets,
+ *                     values under secret-looking keys, URL user info and {@code password=}-style pairs
  * @param <T>          the component type
  */
 public record ResolvedComponent<T>(String path, String providerName, Provider<T> provider, T component,
@@ -29,6 +31,6 @@ public record ResolvedComponent<T>(String path, String providerName, Provider<T>
 
     @Override
     public String toString() {
-        return "ResolvedComponent[" + path + ": " + providerName + " " + parameters + "]";
+        return "ResolvedComponent[" + path + ": " + providerName + " " + Masking.masked(parameters.asMap()) + "]";
     }
 }

@@ -3,6 +3,7 @@ package io.tradingsdk.core.config;
 import io.tradingsdk.api.provider.Parameters;
 import io.tradingsdk.api.strategy.StrategyProvider;
 import io.tradingsdk.api.strategy.TradingStrategy;
+import io.tradingsdk.core.config.internal.Masking;
 import java.util.List;
 import java.util.Objects;
 
@@ -38,6 +39,6 @@ public record ResolvedStrategy(String id, String providerName, List<String> symb
     @Override
     public String toString() {
         return "ResolvedStrategy[id=" + id + ", provider=" + providerName + ", symbols=" + symbols + ", enabled=" + enabled
-                + ", parameters=" + parameters + "]";
+                + ", parameters=" + Masking.masked(parameters.asMap()) + "]";
     }
 }

@@ -1,9 +1,13 @@
 package io.tradingsdk.core.config;
 
+import io.tradingsdk.api.provider.SafeText;
 import io.tradingsdk.core.config.internal.YamlConfigReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
-import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -41,6 +45,13 @@ import java.util.Optional;
  * by {@link ConfigResolver}; this object holds only the references. {@link #toString()} additionally
  * masks values under secret-looking keys ({@code apiKey}, {@code password}, {@code token}...).
  *
+ * <p><b>Limits</b>, checked before anything is parsed, so that a wrong file costs milliseconds: a file
+ * of at most {@link #MAX_DOCUMENT_BYTES} bytes (its size is read first), a text of at most
+ * {@link #MAX_DOCUMENT_CHARS} characters, lines of at most {@link #MAX_LINE_CHARS} characters, keys
+ * and values of at most {@link #MAX_SCALAR_CHARS} characters each, nesting at most 50 deep. YAML anchors ({@code &name}) and aliases ({@code *name})
+ * are refused with the line and the alias named. Messages show at most 120 characters of a rejected
+ * value, followed by its length.
+ *
  * <p><b>Threads.</b> Loading happens on the caller's thread (it reads the file); the result is
  * immutable and may be shared.
  *
@@ -54,6 +65,14 @@ public record TradingConfig(String sourceName, AccountConfig account, DataConfig
     public static final String DEFAULT_SIZER = "fixed-fractional";
     public static final String DEFAULT_EXECUTION = "paper";
     public static final String DEFAULT_JOURNAL = "memory";
+    /** The largest configuration file {@link #load} reads: 1 MiB. */
+    public static final int MAX_DOCUMENT_BYTES = 1 << 20;
+    /** The longest configuration text {@link #parse} accepts: 1 Mi characters. */
+    public static final int MAX_DOCUMENT_CHARS = 1 << 20;
+    /** The longest key or value (YAML scalar) in a configuration: 16384 characters. */
+    public static final int MAX_SCALAR_CHARS = 16_384;
+    /** The longest line in a configuration: 32768 characters (a key, its value and indentation). */
+    public static final int MAX_LINE_CHARS = 32_768;
 
     /**
      * Fills defaults for {@code null} sections and checks what spans entries (unique strategy ids).
@@ -84,17 +103,35 @@ public record TradingConfig(String sourceName, AccountConfig account, DataConfig
     }
 
     /**
-     * Reads and validates a YAML file (UTF-8). The file name is the source name in messages.
+     * Reads and validates a YAML file (UTF-8). The file name is the source name in messages. A file
+     * larger than {@link #MAX_DOCUMENT_BYTES} is refused by its size, without being read.
      *
-     * @throws ConfigException when the file cannot be read or the configuration is invalid
+     * @throws ConfigException when the file cannot be read, is too large, is not UTF-8 or the
+     *                         configuration is invalid
      */
     public static TradingConfig load(Path file) {
         String source = file.toString();
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            long size = Files.size(file);
+            if (size > MAX_DOCUMENT_BYTES) {
+                throw YamlConfigReader.tooLarge(source, size + " bytes");
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(MAX_DOCUMENT_BYTES + 1); // the size may have changed, or not be known (a pipe)
+            }
+            if (bytes.length > MAX_DOCUMENT_BYTES) {
+                throw YamlConfigReader.tooLarge(source, "more than " + MAX_DOCUMENT_BYTES + " bytes");
+            }
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
             throw new ConfigException(source, "", null, "configuration file not found", e);
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(source, "", null, "the configuration file is not UTF-8 text", e);
         } catch (IOException e) {
             throw new ConfigException(source, "", null, "cannot read the configuration file: " + e, e);
         }
@@ -108,11 +145,12 @@ public record TradingConfig(String sourceName, AccountConfig account, DataConfig
      * @throws ConfigException when the configuration is invalid
      */
     public static TradingConfig parse(String sourceName, String yaml) {
-        return parse(sourceName, new StringReader(yaml));
+        return YamlConfigReader.read(sourceName == null ? DEFAULT_SOURCE_NAME : sourceName, yaml);
     }
 
     /**
-     * Parses and validates YAML from a reader; the reader is not closed.
+     * Parses and validates YAML from a reader; the reader is not closed. At most
+     * {@link #MAX_DOCUMENT_CHARS} + 1 characters are read from it.
      *
      * @throws ConfigException when the configuration is invalid or cannot be read
      */
@@ -133,5 +171,13 @@ public record TradingConfig(String sourceName, AccountConfig account, DataConfig
     /** The {@code data} section, if present. */
     public Optional<DataConfig> dataConfig() {
         return Optional.ofNullable(data);
+    }
+
+    /** Every section; secrets masked as each section's {@code toString} does, and in the source name. */
+    @Override
+    public String toString() {
+        return "TradingConfig[sourceName=" + SafeText.redact(sourceName) + ", account=" + account + ", data=" + data
+                + ", strategies=" + strategies + ", sizer=" + sizer + ", risk=" + risk + ", execution=" + execution
+                + ", journal=" + journal + ", engine=" + engine + "]";
     }
 }

@@ -21,6 +21,7 @@ import io.tradingsdk.api.provider.InvalidParameterException;
 import io.tradingsdk.api.provider.ParameterType;
 import io.tradingsdk.api.provider.Parameters;
 import io.tradingsdk.api.provider.ProviderContext;
+import io.tradingsdk.api.provider.SafeText;
 import io.tradingsdk.api.risk.DenialReason;
 import io.tradingsdk.api.risk.PositionSizer;
 import io.tradingsdk.api.risk.RiskDecision;
@@ -266,7 +267,7 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         Map<String, StrategySlot[]> arr = new HashMap<>();
         bySymbol.forEach((k, v) -> arr.put(k, v.toArray(new StrategySlot[0])));
         this.slotsBySymbol = Map.copyOf(arr);
-        this.validator = new SignalValidator(symbols);
+        this.validator = new SignalValidator(symbols, clock, b.signalTimeTolerance);
     }
 
     public static Builder builder(String accountId) {
@@ -1138,7 +1139,9 @@ public final class TradingEngine implements BarListener, AutoCloseable {
             journal.recordDecision(new DecisionRecord(signal.id(), signal.strategyId(), signal.symbol(), false, reason,
                     message, null, clock.now()));
         } else {
-            log.warn("engine {}: rejected signal {} of {}: {} {}", accountId, signal.id(), signal.strategyId(), reason, message);
+            // Ids of a rejected signal may be huge or hold control characters: shown cut and escaped.
+            log.warn("engine {}: rejected signal {} of {}: {} {}", accountId, SafeText.shown(signal.id()),
+                    SafeText.shown(signal.strategyId()), reason, message);
         }
         RiskDecision.Denied d = new RiskDecision.Denied(reason, message);
         for (EngineObserver o : observers) {
@@ -1148,7 +1151,8 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         complete(future, outcome);
         deliver(outcome);
         if (log.isDebugEnabled()) {
-            log.debug("engine {}: signal {} of {} denied {}: {}", accountId, signal.id(), signal.strategyId(), reason, message);
+            log.debug("engine {}: signal {} of {} denied {}: {}", accountId, SafeText.shown(signal.id()),
+                    SafeText.shown(signal.strategyId()), reason, message);
         }
     }
 
@@ -1424,6 +1428,7 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         private TradeJournal journal;
         private TradingMetrics metrics;
         private TimeInForce timeInForce = TimeInForce.DAY;
+        private Duration signalTimeTolerance = SignalValidator.DEFAULT_TIME_TOLERANCE;
         private final Set<String> tradableSymbols = new HashSet<>();
         private final List<EngineObserver> observers = new ArrayList<>();
         private final List<ListenerRegistration> listeners = new ArrayList<>();
@@ -1532,6 +1537,15 @@ public final class TradingEngine implements BarListener, AutoCloseable {
 
         public Builder timeInForce(TimeInForce tif) {
             this.timeInForce = Objects.requireNonNull(tif, "tif");
+            return this;
+        }
+
+        /**
+         * How far (either way) a signal's time may be from {@link TradingClock#now()} of the engine's clock;
+         * a signal outside is denied {@code INVALID_SIGNAL}. Default one hour; at most 36525 days.
+         */
+        public Builder signalTimeTolerance(Duration tolerance) {
+            this.signalTimeTolerance = SignalValidator.checkTolerance(tolerance);
             return this;
         }
 

@@ -4,6 +4,7 @@ import io.tradingsdk.api.journal.TradeJournalProvider;
 import io.tradingsdk.api.market.MarketDataSourceProvider;
 import io.tradingsdk.api.order.ExecutorProvider;
 import io.tradingsdk.api.provider.Provider;
+import io.tradingsdk.api.provider.SafeText;
 import io.tradingsdk.api.risk.PositionSizerProvider;
 import io.tradingsdk.api.risk.RiskRuleProvider;
 import io.tradingsdk.api.strategy.StrategyProvider;
@@ -288,7 +289,7 @@ public final class ProviderRegistry {
             String name = e.name;
             if (name == null || !NAME.matcher(name).matches()) {
                 problems.add(kindName + " " + e.provider.getClass().getName() + " (" + e.origin + ") has an invalid name "
-                        + (name == null ? "null" : "'" + name + "'") + "; names are lower-case words separated by dashes, e.g. moving-average-crossover");
+                        + SafeText.quoted(name) + "; names are lower-case words separated by dashes, e.g. moving-average-crossover");
                 return;
             }
             Object schema;

@@ -94,6 +94,8 @@ class AnalyzerWithEngineTest {
         TradingEngine engine = TradingEngine.builder(account)
                 .initialCash(new BigDecimal("100000"))
                 .clock(clock)
+                // The host stamps its signals with the session start, T0, while the bars replay hours of history.
+                .signalTimeTolerance(Duration.ofDays(1))
                 .sizer(new KellySizer())
                 .riskRules(rules)
                 .observer(analyzer)
@@ -185,6 +187,8 @@ class AnalyzerWithEngineTest {
         TradingEngine engine = TradingEngine.builder(account)
                 .initialCash(new BigDecimal("100000"))
                 .clock(clock)
+                // The host stamps its signals with the session start, T0, while the bars replay hours of history.
+                .signalTimeTolerance(Duration.ofDays(1))
                 .sizer(new KellySizer())
                 .riskRules(List.of(new CorrelatedExposureRule(cache, account, 0.7, 0.5, 0.5, Duration.ofDays(1)),
                         new StressLossLimitRule(cache, account, 0.5, 0.3, 0.3, Duration.ofDays(1))))

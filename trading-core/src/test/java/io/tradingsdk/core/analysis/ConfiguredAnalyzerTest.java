@@ -70,6 +70,8 @@ class ConfiguredAnalyzerTest {
         ResolvedComponents rc = resolve(yaml(account, ANALYSIS), account, clock);
         PaperExecutor paper = (PaperExecutor) rc.executor().component();
         TradingEngine.Builder builder = Backtest.engineBuilder(rc, clock, n -> null)
+                // The host stamps its signals with the session start, T0, while the bars replay hours of history.
+                .signalTimeTolerance(Duration.ofDays(1))
                 .tradableSymbols(Set.of("AAPL", "TWIN", "HEDGE"));
 
         try (ConfiguredEngine configured = ConfiguredEngine.build(rc, builder)) {

@@ -91,6 +91,26 @@ class ConfigFileWatcherTest {
     }
 
     @Test
+    @DisplayName("a file grown to 300 MB or holding an alias is refused like at load; the engine keeps the old configuration")
+    void oversizedOrAliasedFileIsRefusedOnReload() throws Exception {
+        Path file = dir.resolve("trading.yaml");
+        Files.writeString(file, yaml("0.6", "100000", "100000"));
+        start(file);
+
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(300L * 1024 * 1024); // sparse: the old text followed by zeros
+        }
+        assertThat(failure(watcher.reloadNow())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("314572800 bytes").hasMessageContaining("limit is 1048576");
+
+        Files.writeString(file, yaml("0.7", "100000", "100000").replace("symbols: [AAPL]", "symbols: [*S]"));
+        assertThat(failure(watcher.reloadNow())).isInstanceOf(ConfigException.class).hasMessageContaining("alias *S");
+
+        assertThat(engine.configVersion()).isEqualTo(1);
+        assertThat(engine.journal().configChanges()).isEmpty();
+    }
+
+    @Test
     @DisplayName("a static change, a bad value or a broken file is refused; the engine keeps the old configuration")
     void refusalsKeepOldConfig() throws Exception {
         Path file = dir.resolve("trading.yaml");

@@ -38,16 +38,27 @@ final class EngineFixture {
     }
 
     EngineFixture(Executor executorOverride, io.tradingsdk.api.journal.TradeJournal journalOverride) {
+        this(executorOverride, journalOverride, b -> { });
+    }
+
+    /** With further builder settings applied last. */
+    EngineFixture(java.util.function.Consumer<TradingEngine.Builder> settings) {
+        this(null, null, settings);
+    }
+
+    private EngineFixture(Executor executorOverride, io.tradingsdk.api.journal.TradeJournal journalOverride,
+                          java.util.function.Consumer<TradingEngine.Builder> settings) {
         ProviderContext ctx = context(clock);
-        engine = TradingEngine.builder("test-account")
+        TradingEngine.Builder builder = TradingEngine.builder("test-account")
                 .initialCash(new BigDecimal("100000"))
                 .clock(clock)
                 .sizer(new KellySizer())
                 .riskRules(RuleBasedRiskManager.defaultRules(ctx))
                 .executor(executorOverride != null ? executorOverride : paper)
                 .journal(journalOverride != null ? journalOverride : journal)
-                .tradableSymbols(Set.of("AAPL", "MSFT"))
-                .build();
+                .tradableSymbols(Set.of("AAPL", "MSFT"));
+        settings.accept(builder);
+        engine = builder.build();
     }
 
     static ProviderContext context(TradingClock clock) {

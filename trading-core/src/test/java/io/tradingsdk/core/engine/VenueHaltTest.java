@@ -12,6 +12,7 @@ import io.tradingsdk.api.portfolio.TradingState;
 import io.tradingsdk.api.risk.DenialReason;
 import io.tradingsdk.api.risk.RiskDecision;
 import io.tradingsdk.api.signal.Signal;
+import io.tradingsdk.api.signal.SignalAction;
 import io.tradingsdk.api.signal.SignalOutcome;
 import io.tradingsdk.core.engine.EngineFaultTest.ScriptedExecutor;
 import io.tradingsdk.core.journal.InMemoryTradeJournal;
@@ -128,17 +129,22 @@ class VenueHaltTest {
         engine.onBar(new Bar("AAPL", clock.now(), Timeframe.MINUTE_1, 100, 100, 100, 100, 1));
         engine.runPendingEvents();
         assertThat(state(engine)).isEqualTo(TradingState.HALTED);
-        assertThat(execute(engine, buy("s-1", "AAPL", "100"))).isInstanceOfSatisfying(SignalOutcome.Denied.class,
+        assertThat(execute(engine, buyNow("s-1"))).isInstanceOfSatisfying(SignalOutcome.Denied.class,
                 d -> assertThat(d.reason()).isEqualTo(DenialReason.TRADING_HALTED));
 
         engine.setTradingState(TradingState.ACTIVE);
-        assertThat(execute(engine, buy("s-2", "AAPL", "100"))).isInstanceOf(SignalOutcome.Submitted.class);
+        assertThat(execute(engine, buyNow("s-2"))).isInstanceOf(SignalOutcome.Submitted.class);
         assertThat(broker.submits).extracting(OrderRequest::clientOrderId).containsExactly("host:s-2");
 
         venueHalts("halted once more"); // after the host lifted it, a new report is a new halt
         engine.runPendingEvents();
         assertThat(state(engine)).isEqualTo(TradingState.HALTED);
         assertThat(halts).containsExactly(REASON, "halted once more");
+    }
+
+    /** A signal stamped with the clock's time: a day after T0, a signal of T0 would be stale. */
+    private Signal buyNow(String id) {
+        return Signal.of(id, "host", "AAPL", SignalAction.BUY, 0.6, 0.04, -0.02, new BigDecimal("100"), clock.now());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.tradingsdk.core.config.internal;
 
+import io.tradingsdk.api.provider.SafeText;
 import io.tradingsdk.api.provider.Secret;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -25,7 +26,6 @@ public final class Masking {
     private static final Pattern SECRET_KEY = Pattern.compile(
             "(?i).*(secret|password|passwd|pwd|token|credential|private|apikey|api_key|api-key|key).*");
     private static final Pattern ENV_REF = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*}");
-    private static final int MAX_SHOWN = 120;
 
     private Masking() {
     }
@@ -51,27 +51,41 @@ public final class Masking {
         return MASK;
     }
 
-    /** A short rendering of a value for a message: strings quoted, decimals plain, long text cut. */
+    /**
+     * A short rendering of a value for a message, by {@link SafeText}'s rule: strings quoted, decimals
+     * plain unless that would be long, secrets in URLs masked, at most 120 characters and the length.
+     */
     public static String render(Object value) {
         if (value == null) {
             return "null";
         }
-        String s;
         if (value instanceof String str) {
-            s = MASK.equals(str) ? MASK : "'" + str + "'";
-        } else if (value instanceof BigDecimal bd) {
-            s = bd.toPlainString().length() > 40 ? bd.toString() : bd.toPlainString();
-        } else if (value instanceof Map<?, ?>) {
-            s = "a map " + value;
-        } else if (value instanceof Collection<?>) {
-            s = "a list " + value;
-        } else {
-            s = String.valueOf(value);
+            return MASK.equals(str) ? MASK : SafeText.quoted(str);
         }
-        return s.length() > MAX_SHOWN ? s.substring(0, MAX_SHOWN) + "..." : s;
+        if (value instanceof BigDecimal bd) {
+            // Decided from precision and scale: the plain text of 1e100000000 would be 100 MB.
+            boolean compact = bd.precision() - bd.scale() <= 40 && bd.scale() <= 40;
+            return SafeText.shown(compact ? bd.toPlainString() : bd.toString());
+        }
+        if (value instanceof Map<?, ?> m) {
+            return "a map of " + m.size() + " " + SafeText.shown(masked(stringKeyed(m)));
+        }
+        if (value instanceof Collection<?> c) {
+            return "a list of " + c.size() + " " + SafeText.shown(value);
+        }
+        return SafeText.shown(value);
     }
 
-    /** The parameters with values under secret-looking keys masked (recursively), for toString. */
+    private static Map<String, Object> stringKeyed(Map<?, ?> m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(String.valueOf(k), v));
+        return out;
+    }
+
+    /**
+     * The parameters for toString: values under secret-looking keys masked (recursively), and in
+     * every other text the secrets {@link SafeText#redact} finds (URL user info, {@code password=}...).
+     */
     public static Map<String, Object> masked(Map<String, Object> parameters) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : parameters.entrySet()) {
@@ -80,8 +94,15 @@ public final class Masking {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> nested = (Map<String, Object>) m;
                 out.put(e.getKey(), isSecretKey(e.getKey()) ? MASK : masked(nested));
+            } else if (v instanceof List<?> list && !isSecretKey(e.getKey())) {
+                List<Object> items = new ArrayList<>(list.size());
+                for (Object item : list) {
+                    items.add(item instanceof String s ? SafeText.redact(s) : item);
+                }
+                out.put(e.getKey(), items);
             } else {
-                out.put(e.getKey(), maskIfSecretKey(e.getKey(), v));
+                Object shown = maskIfSecretKey(e.getKey(), v);
+                out.put(e.getKey(), shown instanceof String s ? SafeText.redact(s) : shown);
             }
         }
         return out;

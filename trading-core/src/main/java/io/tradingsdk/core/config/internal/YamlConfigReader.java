@@ -24,6 +24,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.tradingsdk.api.market.Timeframe;
 import io.tradingsdk.api.order.TimeInForce;
+import io.tradingsdk.api.provider.SafeText;
 import io.tradingsdk.core.config.ConfigException;
 import io.tradingsdk.core.config.EngineConfig;
 import io.tradingsdk.core.config.TradingConfig;
@@ -54,18 +55,26 @@ import org.yaml.snakeyaml.error.Mark;
  * value and the line. Stateless; the mapper is shared and thread-safe.
  */
 public final class YamlConfigReader {
+    private static final LoaderOptions LOADER_OPTIONS = loaderOptions();
     private static final YAMLMapper MAPPER = mapper();
 
     private YamlConfigReader() {
     }
 
-    static YAMLMapper mapper() {
+    private static LoaderOptions loaderOptions() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(50);
+        // Anchors and aliases are refused by YamlShapeCheck; nothing is ever expanded.
+        options.setMaxAliasesForCollections(0);
         options.setNestingDepthLimit(50);
+        // A second bound behind the one read() applies before parsing.
+        options.setCodePointLimit(TradingConfig.MAX_DOCUMENT_CHARS + 1);
+        return options;
+    }
+
+    static YAMLMapper mapper() {
         YAMLFactory factory = YAMLFactory.builder()
-                .loaderOptions(options)
+                .loaderOptions(LOADER_OPTIONS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 // "key:" with nothing after it is null in YAML, not the empty string ('' stays text).
                 .enable(com.fasterxml.jackson.dataformat.yaml.YAMLParser.Feature.EMPTY_STRING_AS_NULL)
@@ -119,6 +128,21 @@ public final class YamlConfigReader {
      * @throws ConfigException for any problem, with {@code source} in its message
      */
     public static TradingConfig read(String source, Reader yaml) {
+        return read(source, bounded(source, yaml));
+    }
+
+    /**
+     * Reads one YAML document into a {@link TradingConfig}; text longer than
+     * {@link TradingConfig#MAX_DOCUMENT_CHARS} is refused before parsing.
+     *
+     * @throws ConfigException for any problem, with {@code source} in its message
+     */
+    public static TradingConfig read(String source, String yaml) {
+        if (yaml.length() > TradingConfig.MAX_DOCUMENT_CHARS) {
+            throw tooLarge(source, yaml.length() + " characters");
+        }
+        YamlShapeCheck.checkLines(source, yaml, TradingConfig.MAX_LINE_CHARS);
+        YamlShapeCheck.check(source, yaml, LOADER_OPTIONS, TradingConfig.MAX_SCALAR_CHARS);
         try (JsonParser parser = MAPPER.createParser(yaml)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -138,6 +162,31 @@ public final class YamlConfigReader {
         } catch (IOException e) {
             throw new ConfigException(source, "", null, "cannot read the configuration: " + e, e);
         }
+    }
+
+    /** The configuration is larger than the limit: refused whole, before parsing. */
+    public static ConfigException tooLarge(String source, String size) {
+        return new ConfigException(source, "", null, "the configuration is " + size + "; the limit is "
+                + TradingConfig.MAX_DOCUMENT_CHARS + " (1 MiB); a configuration is a few kilobytes", null);
+    }
+
+    /** At most one character over the limit is read, so a huge stream is never held in memory. */
+    private static String bounded(String source, Reader yaml) {
+        StringBuilder sb = new StringBuilder();
+        char[] buffer = new char[8192];
+        try {
+            int n;
+            while ((n = yaml.read(buffer, 0, (int) Math.min(buffer.length,
+                    TradingConfig.MAX_DOCUMENT_CHARS + 1L - sb.length()))) > 0) {
+                sb.append(buffer, 0, n);
+                if (sb.length() > TradingConfig.MAX_DOCUMENT_CHARS) {
+                    throw tooLarge(source, "more than " + TradingConfig.MAX_DOCUMENT_CHARS + " characters");
+                }
+            }
+        } catch (IOException e) {
+            throw new ConfigException(source, "", null, "cannot read the configuration: " + e, e);
+        }
+        return sb.toString();
     }
 
     static ConfigException translate(String source, JsonProcessingException e) {
@@ -175,7 +224,7 @@ public final class YamlConfigReader {
             }
         }
         known.sort(null);
-        String reason = "unknown key '" + e.getPropertyName() + "'" + (known.isEmpty() ? "" : "; known keys here: " + known)
+        String reason = "unknown key " + SafeText.quoted(e.getPropertyName()) + (known.isEmpty() ? "" : "; known keys here: " + known)
                 + Suggestions.didYouMean(e.getPropertyName(), known);
         return new ConfigException(source, path, null, reason, line, column, null);
     }

@@ -9,6 +9,8 @@ import java.util.Optional;
  * enough to be a plausible typo. Used by the provider registry and the configuration loader.
  */
 public final class Suggestions {
+    private static final int MAX_TYPED = 100;
+
     private Suggestions() {
     }
 
@@ -17,7 +19,8 @@ public final class Suggestions {
      * third of the longer name's length (at least 1, at most 3), or if one contains the other.
      */
     public static Optional<String> closest(String typed, Collection<String> candidates) {
-        if (typed == null || typed.isEmpty() || candidates.isEmpty()) {
+        // Nothing long is a typo of a short name; the distance table of a megabyte would not fit in memory.
+        if (typed == null || typed.isEmpty() || typed.length() > MAX_TYPED || candidates.isEmpty()) {
             return Optional.empty();
         }
         String t = typed.toLowerCase(Locale.ROOT);
