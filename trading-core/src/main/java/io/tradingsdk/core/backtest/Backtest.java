@@ -110,7 +110,7 @@ public final class Backtest {
                 symbols.addAll(s.symbols());
             }
         }
-        BacktestRecorder recorder = new BacktestRecorder(config.account().initialCash(), config.engine().tradingZone());
+        BacktestRecorder recorder = new BacktestRecorder(config.engine().tradingZone());
         TradingEngine.Builder b = engineBuilder(rc, clock, environment).tradableSymbols(symbols).observer(recorder);
         try (TradingEngine engine = b.build(); executor; source) {
             BacktestReport report = new BacktestRunner(engine, clock, venue, recorder)

@@ -84,6 +84,8 @@ public final class ConfigResolver {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(context, "context");
+        // account.initialCash is the one starting cash: simulated venues read it from the context.
+        context = DefaultProviderContext.withInitialCash(context, config.account().initialCash());
         Plan plan = plan(config, registry, context.environment());
         List<AutoCloseable> created = new ArrayList<>();
         try {
@@ -309,6 +311,9 @@ public final class ConfigResolver {
         String reason = Masking.scrub(e.getMessage(), secrets);
         if (spec == null && parameter != null && reason.startsWith("unknown parameter")) {
             reason += Suggestions.didYouMean(parameter, provider.parameterSchema().names());
+            if (parameter.equals("initialCash")) {
+                reason += "; the starting cash is set once, as account.initialCash";
+            }
         }
         if (builtInDefault) {
             reason = "built-in risk rule '" + providerName + "': " + reason;
