@@ -71,13 +71,14 @@ public final class BacktestRunner {
      */
     public BacktestReport run(BarCursor bars) {
         replay.begin();
-        recorder.begin(snapshot().equity());
+        recorder.begin(snapshot(engine).equity());
         replay.replay(bars);
         replay.drain();
         return report(replay.firstStart(), replay.lastStart());
     }
 
-    private PortfolioSnapshot snapshot() {
+    /** The engine's portfolio, read on the calling thread (the driven engine's event loop). */
+    static PortfolioSnapshot snapshot(TradingEngine engine) {
         var future = engine.portfolio();
         engine.runPendingEvents();
         try {
@@ -91,7 +92,7 @@ public final class BacktestRunner {
     }
 
     private BacktestReport report(Instant first, Instant last) {
-        PortfolioSnapshot p = snapshot();
+        PortfolioSnapshot p = snapshot(engine);
         try {
             engine.journal().flush().get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

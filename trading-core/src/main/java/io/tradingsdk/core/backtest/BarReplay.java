@@ -52,6 +52,7 @@ public final class BarReplay {
     private final TradingEngine engine;
     private final SimulatedClock clock;
     private final BarListener venue;
+    private final List<Runnable> beforeSlice = new ArrayList<>();
     private final List<Runnable> sliceListeners = new ArrayList<>();
     private boolean begun;
     private Instant first;
@@ -67,6 +68,17 @@ public final class BarReplay {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.venue = Objects.requireNonNull(venue, "venue");
+    }
+
+    /**
+     * Runs {@code task} on the replay's thread at every bar boundary, before the engine processes
+     * the slice's bars: the clock is at the bars' end and the fills the venue made at their open
+     * have reached the engine's ledger. The place for work whose result the slice's decisions must
+     * see, deterministically (the backtest's risk analysis). Register before the first slice.
+     */
+    public BarReplay beforeEachSlice(Runnable task) {
+        beforeSlice.add(Objects.requireNonNull(task, "task"));
+        return this;
     }
 
     /**
@@ -131,6 +143,13 @@ public final class BarReplay {
         clock.advanceTo(start);
         for (Bar bar : slice) {
             venue.onBar(bar);
+        }
+        if (!beforeSlice.isEmpty()) {
+            clock.advanceTo(slice.get(0).end());
+            engine.runPendingEvents(); // the fills at the open, as runBar would apply them first
+            for (Runnable task : beforeSlice) {
+                task.run();
+            }
         }
         for (Bar bar : slice) {
             clock.advanceTo(bar.end());
