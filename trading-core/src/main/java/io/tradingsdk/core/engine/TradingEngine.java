@@ -250,7 +250,9 @@ public final class TradingEngine implements BarListener, AutoCloseable {
 
     /**
      * Starts the engine's own event-loop thread (paper and live trading) and begins reconciling with
-     * the executor. Use either this or {@link #runPendingEvents()}, not both.
+     * the executor. Use either this or {@link #runPendingEvents()}, not both. To replay historical
+     * bars through a simulated venue, do not start the engine: drive it with
+     * {@link io.tradingsdk.core.backtest.BarReplay}, which gives the same fills for the same bars.
      */
     public void start() {
         if (drivingThread != null) {
