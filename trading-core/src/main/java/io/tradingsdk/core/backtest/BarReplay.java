@@ -4,11 +4,13 @@ import io.tradingsdk.api.market.Bar;
 import io.tradingsdk.api.market.BarListener;
 import io.tradingsdk.core.engine.TradingEngine;
 import io.tradingsdk.core.time.SimulatedClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The deterministic way to drive an embedded engine from historical bars: the same bars give the
@@ -37,18 +39,20 @@ import java.util.Objects;
  * engine runs its own loop ({@link TradingEngine#start()}) races the two: whether an order reaches
  * the venue before its next bar depends on thread timing, so fills differ from run to run. Here
  * the calling thread is the engine's event loop ({@link TradingEngine#runPendingEvents()}), and
- * every event a bar causes is processed before the next slice. An engine that was started is
- * refused.
+ * every event a bar causes is processed before the next slice, including orders waiting for a
+ * durable journal to confirm their intents (the replay waits for it, up to 60 s per slice, then
+ * fails with an {@link IllegalStateException}). An engine that was started is refused.
  *
- * <p><b>Determinism needs</b> a journal that records intents at once (the in-memory and discarding
- * journals; a durable journal confirms on its own thread, so an order may reach the venue a slice
- * later), strategies and rules without wall-clock reads or randomness, and the engine built with
- * {@code clock}.
+ * <p><b>Determinism needs</b> strategies and rules without wall-clock reads or randomness, and the
+ * engine built with {@code clock}.
  *
  * <p><b>Threads.</b> Not thread-safe: every call on one thread, which becomes the engine's event
  * loop, and which must be the only one driving it.
  */
 public final class BarReplay {
+    /** How long a slice waits for the journal to confirm its orders' intents before the replay fails. */
+    private static final Duration JOURNAL_WAIT = Duration.ofSeconds(60);
+
     private final TradingEngine engine;
     private final SimulatedClock clock;
     private final BarListener venue;
@@ -155,9 +159,32 @@ public final class BarReplay {
             clock.advanceTo(bar.end());
             engine.runBar(bar); // the venue's fill events first, then the bar
         }
+        awaitJournal(start);
         bars += slice.size();
         for (Runnable task : sliceListeners) {
             task.run();
+        }
+    }
+
+    /**
+     * Lets the orders of this slice go out before the next one: an order waits for its intent to be
+     * durable, and a durable journal confirms on its own thread, so the engine's events are run
+     * until none waits. Without this, whether an order reached the venue before the next bar would
+     * depend on the journal's timing.
+     */
+    private void awaitJournal(Instant start) {
+        if (engine.ordersAwaitingJournal() == 0) {
+            return;
+        }
+        long deadline = System.nanoTime() + JOURNAL_WAIT.toNanos();
+        while (engine.ordersAwaitingJournal() > 0) {
+            if (engine.runPendingEvents() == 0) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new IllegalStateException("the journal did not confirm " + engine.ordersAwaitingJournal()
+                            + " order intent(s) of the bars at " + start + " within " + JOURNAL_WAIT.toSeconds() + " s");
+                }
+                LockSupport.parkNanos(50_000L);
+            }
         }
     }
 

@@ -376,6 +376,15 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         return clock;
     }
 
+    /**
+     * Approved orders not yet sent because the journal has not yet confirmed their intents (a durable
+     * journal confirms on its own thread). Read on the event loop only: for a driver that must let
+     * them go out before the next bar (see {@link io.tradingsdk.core.backtest.BarReplay}).
+     */
+    public int ordersAwaitingJournal() {
+        return pendingSubmits.size();
+    }
+
     /** Whether the engine has reconciled with the executor and may trade. */
     public boolean isReady() {
         return ready;

@@ -17,7 +17,20 @@ import io.tradingsdk.core.risk.RuleBasedRiskManager;
 import io.tradingsdk.core.sizing.KellySizer;
 import io.tradingsdk.core.strategy.MovingAverageCrossoverStrategy;
 import io.tradingsdk.core.time.SimulatedClock;
+import io.tradingsdk.api.journal.ConfigChangeRecord;
+import io.tradingsdk.api.journal.DecisionRecord;
+import io.tradingsdk.api.journal.TradeJournal;
+import io.tradingsdk.api.order.OrderEvent;
+import io.tradingsdk.api.order.OrderIntent;
+import io.tradingsdk.api.signal.Signal;
+import io.tradingsdk.core.journal.InMemoryTradeJournal;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,6 +66,10 @@ class BarReplayTest {
     }
 
     private static Rig rig(Instant start) {
+        return rig(start, new InMemoryTradeJournal());
+    }
+
+    private static Rig rig(Instant start, TradeJournal journal) {
         SimulatedClock clock = new SimulatedClock(start);
         PaperExecutor venue = new PaperExecutor(PaperExecutorConfig.defaults().withSlippageBps(new BigDecimal("5")), clock);
         DefaultProviderContext ctx = DefaultProviderContext.of("replay", clock);
@@ -61,7 +78,7 @@ class BarReplayTest {
                 .strategy("sma", Set.of("AAPL", "AAPX"),
                         new MovingAverageCrossoverStrategy(5, 20, 0.6, 0.02, 0.01, SignalAction.CLOSE))
                 .sizer(new KellySizer()).riskRules(RuleBasedRiskManager.defaultRules(ctx))
-                .executor(venue).observer(fills).build();
+                .executor(venue).journal(journal).observer(fills).build();
         return new Rig(engine, clock, venue, fills);
     }
 
@@ -88,6 +105,83 @@ class BarReplayTest {
         assertThat(String.join("\n", third)).isEqualTo(String.join("\n", first));
         // Both symbols traded, each fill at a bar start (the open of the bar after the signal).
         assertThat(first).anyMatch(f -> f.contains("symbol=AAPL")).anyMatch(f -> f.contains("symbol=AAPX"));
+    }
+
+    @Test
+    @DisplayName("with a journal that confirms intents later on its own thread, the fills are still those of an at-once journal")
+    void durableJournalGivesTheSameFills() {
+        List<Bar> bars = twoSymbols();
+        String atOnce = String.join("\n", replayOnce(bars));
+        ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
+        try {
+            Rig rig = rig(bars.get(0).start(), new LaterJournal(writer));
+            try (TradingEngine engine = rig.engine(); PaperExecutor venue = rig.venue()) {
+                BarReplay replay = new BarReplay(engine, rig.clock(), venue);
+                replay.replay(bars.iterator());
+                replay.drain();
+                assertThat(String.join("\n", rig.fills().seen)).isEqualTo(atOnce);
+            }
+            // Control: the same steps without waiting for the journal send orders a bar late, so the fills differ.
+            Rig control = rig(bars.get(0).start(), new LaterJournal(writer));
+            try (TradingEngine engine = control.engine(); PaperExecutor venue = control.venue()) {
+                engine.runPendingEvents();
+                for (int i = 0; i < bars.size(); i += 2) {
+                    control.clock().advanceTo(bars.get(i).start());
+                    venue.onBar(bars.get(i));
+                    venue.onBar(bars.get(i + 1));
+                    control.clock().advanceTo(bars.get(i).end());
+                    engine.runBar(bars.get(i));
+                    engine.runBar(bars.get(i + 1));
+                }
+                engine.runPendingEvents();
+                assertThat(control.fills().seen).isNotEmpty();
+                assertThat(String.join("\n", control.fills().seen)).isNotEqualTo(atOnce);
+            }
+        } finally {
+            writer.shutdownNow();
+        }
+    }
+
+    /** Records at once in memory, but confirms each intent 5 ms later on the writer thread, like a database journal. */
+    private static final class LaterJournal implements TradeJournal {
+        private final InMemoryTradeJournal memory = new InMemoryTradeJournal();
+        private final ScheduledExecutorService writer;
+
+        LaterJournal(ScheduledExecutorService writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public CompletableFuture<Void> recordIntent(OrderIntent intent) {
+            CompletableFuture<Void> recorded = memory.recordIntent(intent);
+            CompletableFuture<Void> confirmed = new CompletableFuture<>();
+            writer.schedule(() -> recorded.whenComplete((v, e) -> {
+                if (e != null) {
+                    confirmed.completeExceptionally(e);
+                } else {
+                    confirmed.complete(null);
+                }
+            }), 5, TimeUnit.MILLISECONDS);
+            return confirmed;
+        }
+
+        @Override public String name() { return "later"; }
+        @Override public void recordSignal(Signal signal) { memory.recordSignal(signal); }
+        @Override public void recordDecision(DecisionRecord decision) { memory.recordDecision(decision); }
+        @Override public void recordOrderEvent(OrderEvent event) { memory.recordOrderEvent(event); }
+        @Override public void recordFill(Fill fill) { memory.recordFill(fill); }
+        @Override public void recordConfigChange(ConfigChangeRecord change) { memory.recordConfigChange(change); }
+        @Override public void recordDayStart(LocalDate day, BigDecimal equity) { memory.recordDayStart(day, equity); }
+        @Override public Optional<BigDecimal> dayStartEquity(LocalDate day) { return memory.dayStartEquity(day); }
+        @Override public CompletableFuture<Void> flush() { return memory.flush(); }
+        @Override public Optional<OrderIntent> findIntent(String id) { return memory.findIntent(id); }
+        @Override public List<OrderIntent> intents() { return memory.intents(); }
+        @Override public List<OrderEvent> orderEvents(String id) { return memory.orderEvents(id); }
+        @Override public List<Fill> fills() { return memory.fills(); }
+        @Override public List<Signal> signals() { return memory.signals(); }
+        @Override public List<DecisionRecord> decisions() { return memory.decisions(); }
+        @Override public List<ConfigChangeRecord> configChanges() { return memory.configChanges(); }
+        @Override public void close() { memory.close(); }
     }
 
     @Test
