@@ -75,9 +75,9 @@ public final class ConfigResolver {
     }
 
     /**
-     * Validates everything and creates all components. Providers get {@code context} with its
-     * {@link ProviderContext#initialCash()} set to {@code account.initialCash}, so a simulated venue
-     * starts with the same cash as the engine.
+     * Validates everything and creates all components. Providers get a {@link DefaultProviderContext}
+     * with the account id, clock and environment of {@code context} and {@link ProviderContext#initialCash()}
+     * set to {@code account.initialCash}, so a simulated venue starts with the same cash as the engine.
      *
      * @throws ConfigException           naming the key path of the first problem
      * @throws ProviderNotFoundException when built-in risk rule providers are missing
