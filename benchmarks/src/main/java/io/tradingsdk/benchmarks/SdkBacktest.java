@@ -34,7 +34,7 @@ public final class SdkBacktest {
         SimulatedClock clock = new SimulatedClock(SyntheticBars.START);
         PaperExecutor venue = new PaperExecutor(PaperExecutorConfig.defaults().withInitialCash(Fixtures.INITIAL_CASH)
                 .withSessionZone(ZoneOffset.UTC), clock);
-        BacktestRecorder recorder = new BacktestRecorder(Fixtures.INITIAL_CASH, ZoneOffset.UTC);
+        BacktestRecorder recorder = new BacktestRecorder(ZoneOffset.UTC);
         DefaultProviderContext context = DefaultProviderContext.of("bench", clock);
         TradingEngine engine = TradingEngine.builder("bench")
                 .initialCash(Fixtures.INITIAL_CASH)

@@ -1,6 +1,8 @@
 package io.tradingsdk.api.provider;
 
 import io.tradingsdk.api.time.TradingClock;
+import java.math.BigDecimal;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -15,4 +17,14 @@ public interface ProviderContext {
 
     /** Resolves environment variables; hosts may substitute their own secret store. */
     Function<String, String> environment();
+
+    /**
+     * The account's starting cash as configured once for the whole account ({@code account.initialCash}):
+     * what a component that simulates an account (the paper executor) starts with, so the engine, the
+     * simulated broker and a backtest's report cannot start from different amounts. Empty when the host
+     * configured none; a component then uses its own documented default.
+     */
+    default Optional<BigDecimal> initialCash() {
+        return Optional.empty();
+    }
 }

@@ -24,7 +24,7 @@ import java.util.Set;
  *                          conservatively; in [2, window - 1]
  * @param returnType        returns used for correlations (volatility, VaR and stress use simple returns)
  * @param confidenceLevels  VaR / expected shortfall confidence levels, each in (0, 1), distinct; kept sorted ascending
- * @param schedulePeriod    time between scheduled runs (wall time); {@link Duration#ZERO} disables the
+ * @param schedulePeriod    time between scheduled runs (wall time live, simulated time in a backtest); {@link Duration#ZERO} disables the
  *                          schedule (runs then come only from triggers and {@link RiskAnalyzer#refresh()})
  * @param notionalTrigger   an approved order with at least this notional (quantity x reference price)
  *                          triggers a run; positive

@@ -86,8 +86,9 @@ import org.slf4j.LoggerFactory;
  * <p><b>Time.</b> {@link RiskAnalysis#computedAt()} is read from the {@link TradingClock} given to
  * the builder when the snapshot arrives, and the rules measure age on the engine's clock, so a
  * backtest on a simulated clock judges freshness in simulated time. The schedule itself runs on
- * wall time; in a backtest disable it ({@code schedulePeriod = 0}) and rely on triggers and
- * {@link #refresh()}.
+ * wall time and runs happen on another thread, so their results reach the rules at points that
+ * differ from run to run; a backtest uses {@link SimulatedRiskAnalyzer} instead, the same analysis
+ * driven at bar boundaries on the simulated clock ({@code Backtest.run} wires it).
  *
  * <p><b>Failures.</b> A run that fails (no snapshot, an exception) is logged and counted in
  * {@link #failedRuns()}; the previous result stays in the cache and ages, so the rules fall back to

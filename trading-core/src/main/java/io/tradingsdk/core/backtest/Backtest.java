@@ -24,6 +24,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import io.tradingsdk.api.risk.RiskRule;
+import io.tradingsdk.core.analysis.CorrelatedExposureRule;
+import io.tradingsdk.core.analysis.RiskLimitsCache;
+import io.tradingsdk.core.analysis.SimulatedRiskAnalyzer;
+import io.tradingsdk.core.analysis.StressLossLimitRule;
 
 /**
  * Runs a backtest described by a {@link TradingConfig}: the data source, strategies, sizer, risk
@@ -45,15 +51,21 @@ public final class Backtest {
      * their providers and parameters, so they can change at runtime), sizer, risk rules, executor,
      * journal, time in force and trading zone. Hosts add observers and listeners and build it, with
      * {@link ConfiguredEngine#build} when the configuration may enable {@code risk.analysis} (it then
-     * also builds the background risk analyzer the analysis rules read).
+     * also builds the background risk analyzer the analysis rules read) for paper and live trading;
+     * {@link #run} wires a backtest's analysis itself.
      */
     public static TradingEngine.Builder engineBuilder(ResolvedComponents rc, io.tradingsdk.api.time.TradingClock clock,
                                                       Function<String, String> environment) {
+        return engineBuilder(rc, clock, environment, UnaryOperator.identity());
+    }
+
+    private static TradingEngine.Builder engineBuilder(ResolvedComponents rc, io.tradingsdk.api.time.TradingClock clock,
+                                                       Function<String, String> environment, UnaryOperator<RiskRule> rebind) {
         TradingConfig config = rc.config();
         List<TradingEngine.RuleSlot> rules = new ArrayList<>();
         for (var r : rc.riskRules()) {
             rules.add(new TradingEngine.RuleSlot(r.providerName(), (RiskRuleProvider) r.provider(), r.parameters(),
-                    r.component()));
+                    rebind.apply(r.component())));
         }
         TradingEngine.Builder b = TradingEngine.builder(config.account().id())
                 .initialCash(config.account().initialCash())
@@ -75,14 +87,17 @@ public final class Backtest {
     /**
      * Runs the backtest on the calling thread.
      *
-     * <p>A backtest repeats exactly, so it refuses {@code risk.analysis.enabled: true}: the background
-     * risk analyzer runs on its own thread on a wall-clock schedule, and which bar its results
-     * reach first would change from run to run. Without it the {@code correlated-exposure} and
-     * {@code stress-loss-limit} rules apply their conservative fallback limits on every order.
+     * <p>With {@code risk.analysis.enabled: true} the background risk analysis runs inside the
+     * backtest, deterministically: a {@link SimulatedRiskAnalyzer} computes at bar boundaries on the
+     * simulated clock (its schedule counts simulated time; triggers take effect from the next bar
+     * boundary) and publishes to a cache of this run only, which the run's {@code correlated-exposure}
+     * and {@code stress-loss-limit} rules read. Backtests running side by side in one JVM, or beside a
+     * live engine of the same account id, do not see each other's analysis. (A runtime change of one
+     * of those two rules' thresholds re-creates it through its provider, reading the process-wide cache.)
      *
      * @throws ConfigException naming the key when the configuration cannot make a backtest (no data
-     *                         section, an enabled risk analyzer, an executor that cannot simulate
-     *                         fills, a provider missing); nothing was created
+     *                         section, an executor that cannot simulate fills, a provider missing);
+     *                         nothing was created
      */
     public static Result run(TradingConfig config, ProviderRegistry registry, Function<String, String> environment) {
         return run(config, registry, environment, builder -> { });
@@ -100,12 +115,6 @@ public final class Backtest {
         Objects.requireNonNull(environment, "environment");
         DataConfig data = config.dataConfig().orElseThrow(() -> new ConfigException(config.sourceName(), "data", null,
                 "a backtest needs a data section naming a market data provider", null));
-        if (config.risk().analysis().enabled()) {
-            throw new ConfigException(config.sourceName(), "risk.analysis.enabled", true, "a backtest cannot run the "
-                    + "background risk analyzer: it runs on its own thread on a wall-clock schedule, so the results "
-                    + "would differ from run to run; set risk.analysis.enabled: false (or remove the section) for "
-                    + "backtests, where correlated-exposure and stress-loss-limit then apply their fallback limits", null);
-        }
         SimulatedClock clock = new SimulatedClock(data.from() != null ? data.from() : Instant.EPOCH);
         ResolvedComponents rc = ConfigResolver.resolve(config, registry,
                 new DefaultProviderContext(config.account().id(), clock, environment));
@@ -121,15 +130,40 @@ public final class Backtest {
                 symbols.addAll(s.symbols());
             }
         }
-        BacktestRecorder recorder = new BacktestRecorder(config.account().initialCash(), config.engine().tradingZone());
-        TradingEngine.Builder b = engineBuilder(rc, clock, environment).tradableSymbols(symbols).observer(recorder);
+        BacktestRecorder recorder = new BacktestRecorder(config.engine().tradingZone());
+        RiskLimitsCache runCache = new RiskLimitsCache();
+        SimulatedRiskAnalyzer analyzer = rc.analyzerConfig()
+                .map(a -> new SimulatedRiskAnalyzer(config.account().id(), a, clock, runCache)).orElse(null);
+        TradingEngine.Builder b = engineBuilder(rc, clock, environment,
+                analyzer == null ? UnaryOperator.identity() : rule -> readFrom(runCache, rule))
+                .tradableSymbols(symbols).observer(recorder);
+        if (analyzer != null) {
+            b.observer(analyzer);
+        }
         customizer.accept(b);
         try (TradingEngine engine = b.build(); executor; source) {
-            BacktestReport report = new BacktestRunner(engine, clock, venue, recorder)
+            BarReplay replay = new BarReplay(engine, clock, venue);
+            if (analyzer != null) {
+                replay.beforeEachSlice(() -> analyzer.runIfDue(() -> BacktestRunner.snapshot(engine)));
+            }
+            BacktestReport report = new BacktestRunner(replay, engine, recorder)
                     .run(source, new BarQuery(symbols, data.timeframe(), data.from(), data.to()));
             return new Result(report, engine.metrics());
         } finally {
             rc.journal().component().close();
         }
+    }
+
+    /** The same rule, reading the analysis from {@code cache}; other rules unchanged. */
+    private static RiskRule readFrom(RiskLimitsCache cache, RiskRule rule) {
+        if (rule instanceof CorrelatedExposureRule c) {
+            return new CorrelatedExposureRule(cache, c.accountId(), c.correlationThreshold(), c.maxFraction(),
+                    c.fallbackMaxFraction(), c.maxAge());
+        }
+        if (rule instanceof StressLossLimitRule s) {
+            return new StressLossLimitRule(cache, s.accountId(), s.maxLossFraction(), s.fallbackShock(), s.unknownShock(),
+                    s.maxAge());
+        }
+        return rule;
     }
 }

@@ -29,7 +29,9 @@ import java.util.Map;
  */
 public final class BacktestRecorder implements EngineObserver {
     private final ZoneRules zoneRules;
-    private final double initialEquity;
+    /** What the host expected to start from, or null: then the engine's reconciled equity alone decides. */
+    private final BigDecimal expectedInitialEquity;
+    private double initialEquity = Double.NaN;
 
     private long bars;
     private double peakEquity;
@@ -48,11 +50,48 @@ public final class BacktestRecorder implements EngineObserver {
     private final Map<String, OpenTrade> openTrades = new HashMap<>();
     private final List<Trade> trades = new ArrayList<>();
 
+    /**
+     * A recorder whose baseline (for returns, drawdown and the Sharpe ratio) is the engine's equity
+     * once it has reconciled with the venue, set by {@link BacktestRunner} before the first bar: the
+     * one starting cash the engine trades with, never a second copy of it.
+     *
+     * @param tradingZone the zone whose midnight ends a trading day (end-of-day equity for the Sharpe ratio)
+     */
+    public BacktestRecorder(ZoneId tradingZone) {
+        this.zoneRules = tradingZone.getRules();
+        this.expectedInitialEquity = null;
+    }
+
+    /**
+     * A recorder that also states the starting equity the host expects; {@link BacktestRunner}
+     * refuses to run (IllegalStateException naming both amounts) when the engine's reconciled
+     * equity differs, so the report never measures against another amount than was traded.
+     *
+     * @deprecated the starting equity comes from the engine; use {@link #BacktestRecorder(ZoneId)}
+     */
+    @Deprecated
     public BacktestRecorder(BigDecimal initialEquity, ZoneId tradingZone) {
         this.zoneRules = tradingZone.getRules();
-        this.initialEquity = initialEquity.doubleValue();
-        this.peakEquity = this.initialEquity;
-        this.lastEquity = this.initialEquity;
+        this.expectedInitialEquity = java.util.Objects.requireNonNull(initialEquity, "initialEquity");
+    }
+
+    /**
+     * Sets the baseline to the engine's reconciled equity; called once by the runner, before the first bar.
+     *
+     * @throws IllegalStateException if the host stated another starting equity, or bars were recorded already
+     */
+    void begin(BigDecimal reconciledEquity) {
+        if (bars > 0) {
+            throw new IllegalStateException("this recorder has recorded " + bars + " bars of another run; use a new one");
+        }
+        if (expectedInitialEquity != null && expectedInitialEquity.compareTo(reconciledEquity) != 0) {
+            throw new IllegalStateException("the recorder expects a starting equity of "
+                    + expectedInitialEquity.toPlainString() + " but the engine reconciled with its venue at "
+                    + reconciledEquity.toPlainString() + "; give the venue and the engine one starting cash");
+        }
+        initialEquity = reconciledEquity.doubleValue();
+        peakEquity = initialEquity;
+        lastEquity = initialEquity;
     }
 
     @Override
@@ -173,6 +212,7 @@ public final class BacktestRecorder implements EngineObserver {
         return maxDrawdown;
     }
 
+    /** The baseline set by {@link #begin}; NaN before. */
     double initialEquity() {
         return initialEquity;
     }

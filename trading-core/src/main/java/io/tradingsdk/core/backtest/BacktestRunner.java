@@ -1,6 +1,5 @@
 package io.tradingsdk.core.backtest;
 
-import io.tradingsdk.api.market.Bar;
 import io.tradingsdk.api.market.BarCursor;
 import io.tradingsdk.api.market.BarListener;
 import io.tradingsdk.api.market.BarQuery;
@@ -21,28 +20,41 @@ import java.util.concurrent.TimeoutException;
  * Drives a {@link TradingEngine} through historical bars with a {@link SimulatedClock}: the same
  * engine as paper and live trading, only the data source, the executor and the clock differ.
  *
- * <p>For each bar, in start-time order: the clock moves to the bar's start and the simulated venue
- * (the paper executor) sees the bar, filling orders from earlier bars at its open; the engine
- * applies those fills; then the clock moves to the bar's end and the engine processes the bar
- * (mark to market, strategies, sizing, risk, orders). Bars stream through; none are kept.
+ * <p>Bars are replayed by a {@link BarReplay}, one slice per bar start: the clock moves to the
+ * start and the simulated venue (the paper executor) sees every symbol's bar, filling orders from
+ * earlier bars at its open; then the clock moves to the bars' end and the engine processes each bar
+ * (its fills, mark to market, strategies, sizing, risk, orders). Every fill is stamped with its own
+ * bar's start, whatever other symbols share the run. Only one slice (a bar per symbol) is held.
+ *
+ * <p>The report's baseline is the engine's equity once it has reconciled with the venue: the
+ * starting cash the run trades with, so returns, drawdown and the Sharpe ratio are measured from
+ * the amount actually traded.
  *
  * <p>Runs on the calling thread, which acts as the engine's event loop. Deterministic: no wall
- * clock and no randomness enter the engine or the report.
+ * clock and no randomness enter the engine or the report (see {@link BarReplay} for what that needs).
  */
 public final class BacktestRunner {
     private final TradingEngine engine;
-    private final SimulatedClock clock;
-    private final BarListener venue;
     private final BacktestRecorder recorder;
+    private final BarReplay replay;
 
     /**
      * @param engine   an engine built with {@code clock}, the venue as its executor and {@code recorder} as an observer
      * @param venue    the simulated broker that must see each bar before the engine (usually the paper executor)
      */
     public BacktestRunner(TradingEngine engine, SimulatedClock clock, BarListener venue, BacktestRecorder recorder) {
+        this(new BarReplay(engine, clock, venue), engine, recorder);
+    }
+
+    /**
+     * A runner over a replay the host prepared (for instance with {@link BarReplay#afterEachSlice} tasks).
+     *
+     * @param replay   the replay of {@code engine}
+     * @param engine   the engine {@code replay} drives, with {@code recorder} as an observer
+     */
+    public BacktestRunner(BarReplay replay, TradingEngine engine, BacktestRecorder recorder) {
+        this.replay = Objects.requireNonNull(replay, "replay");
         this.engine = Objects.requireNonNull(engine, "engine");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.venue = Objects.requireNonNull(venue, "venue");
         this.recorder = Objects.requireNonNull(recorder, "recorder");
     }
 
@@ -53,40 +65,35 @@ public final class BacktestRunner {
     }
 
     /**
-     * @throws IllegalStateException if the engine could not reconcile with the venue, or bars come out of order
+     * @throws IllegalStateException if the engine could not reconcile with the venue, bars come out of
+     *                               order, or the recorder expects another starting equity than the
+     *                               engine reconciled at
      */
     public BacktestReport run(BarCursor bars) {
+        replay.begin();
+        recorder.begin(snapshot(engine).equity());
+        replay.replay(bars);
+        replay.drain();
+        return report(replay.firstStart(), replay.lastStart());
+    }
+
+    /** The engine's portfolio, read on the calling thread (the driven engine's event loop). */
+    static PortfolioSnapshot snapshot(TradingEngine engine) {
+        var future = engine.portfolio();
         engine.runPendingEvents();
-        if (!engine.isReady()) {
-            throw new IllegalStateException("engine " + engine.accountId() + " did not reconcile with its executor");
+        try {
+            return future.get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the portfolio", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not read the portfolio: " + e, e);
         }
-        Instant first = null;
-        Instant last = null;
-        while (bars.hasNext()) {
-            Bar bar = bars.next();
-            Instant start = bar.start();
-            if (last != null && start.isBefore(last)) {
-                throw new IllegalStateException("bars out of order: " + bar.symbol() + " at " + start + " after " + last);
-            }
-            if (first == null) {
-                first = start;
-            }
-            last = start;
-            clock.advanceTo(start);
-            venue.onBar(bar);
-            clock.advanceTo(bar.end());
-            engine.runBar(bar); // runs the venue's fill events first, then the bar
-        }
-        engine.runPendingEvents();
-        return report(first, last);
     }
 
     private BacktestReport report(Instant first, Instant last) {
-        var future = engine.portfolio();
-        engine.runPendingEvents();
-        PortfolioSnapshot p;
+        PortfolioSnapshot p = snapshot(engine);
         try {
-            p = future.get(10, TimeUnit.SECONDS);
             engine.journal().flush().get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * {@code correlated-exposure} and {@code stress-loss-limit} rules created from the same
  * configuration read. {@link #build} refuses a wiring in which they would not meet.
  *
- * <p>Backtests do not use it: {@link Backtest#run} refuses an enabled analyzer (see there).
+ * <p>Backtests do not use it: {@link Backtest#run} runs the analysis synchronously at bar
+ * boundaries on the simulated clock ({@link io.tradingsdk.core.analysis.SimulatedRiskAnalyzer}).
  *
  * <p><b>Threads.</b> Build, start and close on the host's thread. The analyzer runs on its own
  * daemon thread; its observer hooks run on the engine's event loop and do not allocate.

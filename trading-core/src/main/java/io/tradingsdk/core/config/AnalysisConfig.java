@@ -42,8 +42,9 @@ import java.util.Objects;
  *
  * <p>The analyzer is started by {@code io.tradingsdk.core.backtest.ConfiguredEngine#build} (not by the
  * resolver: it is a thread, owned by the host) and publishes where the {@code correlated-exposure}
- * and {@code stress-loss-limit} rules of the same configuration read. {@code Backtest.run} refuses an
- * enabled analyzer: its runs follow wall time on another thread, so a backtest would not repeat.
+ * and {@code stress-loss-limit} rules of the same configuration read. {@code Backtest.run} runs the
+ * same analysis synchronously at bar boundaries on the simulated clock
+ * ({@code io.tradingsdk.core.analysis.SimulatedRiskAnalyzer}), so a backtest repeats exactly.
  * The section is static: a change needs a restart.
  *
  * <p>Immutable. Reading YAML throws {@link ConfigException} naming the key ({@code risk.analysis.window},

@@ -52,7 +52,8 @@ public final class ConfigReference {
                     "Account id used in journals, metrics and client order ids."),
             new Key("account.initialCash", "decimal", AccountConfig.DEFAULT_INITIAL_CASH.toPlainString(),
                     "> 0 and <= " + AccountConfig.MAX_INITIAL_CASH.toPlainString(),
-                    "Starting cash of a backtest or simulated account; an exact decimal."),
+                    "Starting cash of a backtest or simulated account (the paper executor's too: the one place it is "
+                            + "set); an exact decimal."),
             new Key("account.mode", "backtest | paper | live", AccountConfig.DEFAULT_MODE.yamlName(), "",
                     "How the account trades. live (real money) is never a default and must be written out."),
             new Key("data", "map", "absent: the host supplies the market data source in code", "",
@@ -150,9 +151,9 @@ public final class ConfigReference {
                 "The background RiskAnalyzer (correlations, volatility, VaR, stress losses) whose results the "
                         + "correlated-exposure and stress-loss-limit rules read; without it they apply their fallback "
                         + "limits. Built with the engine by ConfiguredEngine.build. Static: a change needs a restart. "
-                        + "Backtest.run refuses it when enabled (its runs follow wall time, so a backtest would not repeat)."));
+                        + "In Backtest.run it runs at bar boundaries on the simulated clock, deterministically."));
         out.add(new Key("risk.analysis." + AnalysisConfig.ENABLED, "boolean", String.valueOf(AnalysisConfig.DEFAULT_ENABLED),
-                "", "Whether the analyzer runs; false keeps the settings and starts none (e.g. for backtests)."));
+                "", "Whether the analyzer runs; false keeps the settings and starts none."));
         for (ParameterSpec s : AnalyzerConfig.parameterSchema().specs()) {
             // A STRING's allowed values are its type already.
             String rule = s.type() == ParameterType.STRING ? "" : ANALYSIS_RULES_INSTEAD.getOrDefault(s.name(), allowed(s));
@@ -199,7 +200,7 @@ public final class ConfigReference {
     private static String analysisYaml() {
         StringBuilder sb = new StringBuilder();
         sb.append(pad("  analysis:", "optional; absent: no analyzer. Static. Built by ConfiguredEngine.build; "
-                + "Backtest.run refuses enabled: true"));
+                + "Backtest.run runs it on the simulated clock"));
         sb.append(pad("    " + AnalysisConfig.ENABLED + ": " + AnalysisConfig.DEFAULT_ENABLED,
                 "default " + AnalysisConfig.DEFAULT_ENABLED + " when the section is present"));
         for (ParameterSpec s : AnalyzerConfig.parameterSchema().specs()) {

@@ -76,7 +76,9 @@ public final class ConfigResolver {
     }
 
     /**
-     * Validates everything and creates all components.
+     * Validates everything and creates all components. Providers get a {@link DefaultProviderContext}
+     * with the account id, clock and environment of {@code context} and {@link ProviderContext#initialCash()}
+     * set to {@code account.initialCash}, so a simulated venue starts with the same cash as the engine.
      *
      * @throws ConfigException           naming the key path of the first problem
      * @throws ProviderNotFoundException when built-in risk rule providers are missing
@@ -85,6 +87,8 @@ public final class ConfigResolver {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(context, "context");
+        // account.initialCash is the one starting cash: simulated venues read it from the context.
+        context = DefaultProviderContext.withInitialCash(context, config.account().initialCash());
         Plan plan = plan(config, registry, context.environment());
         List<AutoCloseable> created = new ArrayList<>();
         try {
@@ -306,6 +310,9 @@ public final class ConfigResolver {
         String reason = Masking.scrub(e.getMessage(), secrets);
         if (spec == null && parameter != null && reason.startsWith("unknown parameter")) {
             reason += Suggestions.didYouMean(parameter, provider.parameterSchema().names());
+            if (parameter.equals("initialCash")) {
+                reason += "; the starting cash is set once, as account.initialCash";
+            }
         }
         if (builtInDefault) {
             reason = "built-in risk rule '" + providerName + "': " + reason;

@@ -282,7 +282,9 @@ public final class TradingEngine implements BarListener, AutoCloseable {
 
     /**
      * Starts the engine's own event-loop thread (paper and live trading) and begins reconciling with
-     * the executor. Use either this or {@link #runPendingEvents()}, not both.
+     * the executor. Use either this or {@link #runPendingEvents()}, not both. To replay historical
+     * bars through a simulated venue, do not start the engine: drive it with
+     * {@link io.tradingsdk.core.backtest.BarReplay}, which gives the same fills for the same bars.
      */
     public void start() {
         if (drivingThread != null) {
@@ -404,6 +406,15 @@ public final class TradingEngine implements BarListener, AutoCloseable {
 
     public TradingClock clock() {
         return clock;
+    }
+
+    /**
+     * Approved orders not yet sent because the journal has not yet confirmed their intents (a durable
+     * journal confirms on its own thread). Read on the event loop only: for a driver that must let
+     * them go out before the next bar (see {@link io.tradingsdk.core.backtest.BarReplay}).
+     */
+    public int ordersAwaitingJournal() {
+        return pendingSubmits.size();
     }
 
     /** Whether the engine has reconciled with the executor and may trade. */

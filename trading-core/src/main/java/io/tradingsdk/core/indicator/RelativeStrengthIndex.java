@@ -1,28 +1,39 @@
 package io.tradingsdk.core.indicator;
 
+import java.util.Objects;
+
 /**
- * Relative strength index with Wilder's smoothing, computed exactly as ta4j 0.17's
- * {@code RSIIndicator} does, in O(1) per value.
+ * Relative strength index with Wilder's smoothing, in O(1) per value. Two ways to seed the
+ * averages are offered ({@link Seed}); the default is {@link Seed#WILDER}, the textbook one.
  *
- * <p>ta4j 0.17 semantics reproduced here (they matter: Wilder smoothing never forgets its seed):
- * <ul>
- *   <li>gain and loss of the first value are 0; afterwards gain = max(x[i] - x[i-1], 0) and
- *       loss = max(x[i-1] - x[i], 0);</li>
- *   <li>each average is a modified moving average seeded with the first gain/loss (0), not with
- *       an SMA of the first {@code period} changes: avg[0] = 0,
- *       avg[i] = (g[i] - avg[i-1]) * (1/period) + avg[i-1];</li>
- *   <li>RSI = 100 - 100 / (1 + avgGain / avgLoss); when avgLoss is 0 it is 100, or 0 if avgGain
- *       is 0 too.</li>
- * </ul>
- * ta4j reports a value from index 0, but its averages count {@code period} bars as unstable; this
- * class is ready once {@code period} changes have been smoothed in, i.e. after {@code period + 1}
- * values, and returns {@link Double#NaN} before. From then on the value equals ta4j's at the same
- * index.
+ * <p>Common to both: gain = max(x[i] - x[i-1], 0) and loss = max(x[i-1] - x[i], 0) for each change
+ * between two values; RSI = 100 * avgGain / (avgGain + avgLoss), which is 100 - 100 / (1 + RS), and
+ * 0 when both averages are 0.
  *
  * <p>Called by strategies on the engine's event loop; not thread-safe; never allocates.
  */
 public final class RelativeStrengthIndex {
+
+    /** How the averages of gains and losses begin. */
+    public enum Seed {
+        /**
+         * Wilder's own method, as TA-Lib computes it: the first averages are the simple means of the
+         * first {@code period} gains and losses; afterwards avg = (avg * (period - 1) + x) / period.
+         * Ready after {@code period + 1} values (the seed's {@code period} changes), when the first
+         * value is exactly the textbook one.
+         */
+        WILDER,
+        /**
+         * ta4j 0.17's {@code RSIIndicator}: the averages start at 0 (the first value's change) and
+         * are smoothed from there, avg = (x - avg) / period + avg; never fully forgets the zero seed.
+         * Reported from {@code period + 1} values, where it equals ta4j's value at the same index;
+         * during the first few periods it differs from the textbook RSI by several points.
+         */
+        ZERO
+    }
+
     private final int period;
+    private final Seed seed;
     private final double multiplier;
     private int count;
     private double previous;
@@ -30,14 +41,26 @@ public final class RelativeStrengthIndex {
     private double averageLoss;
 
     /**
+     * An RSI with the textbook {@link Seed#WILDER} seed.
+     *
      * @param period Wilder smoothing period, at least 1
      * @throws IllegalArgumentException if {@code period < 1}
      */
     public RelativeStrengthIndex(int period) {
+        this(period, Seed.WILDER);
+    }
+
+    /**
+     * @param period Wilder smoothing period, at least 1
+     * @param seed   how the averages begin
+     * @throws IllegalArgumentException if {@code period < 1}
+     */
+    public RelativeStrengthIndex(int period, Seed seed) {
         if (period < 1) {
             throw new IllegalArgumentException("period must be at least 1, was " + period);
         }
         this.period = period;
+        this.seed = Objects.requireNonNull(seed, "seed");
         this.multiplier = 1.0 / period;
     }
 
@@ -54,9 +77,23 @@ public final class RelativeStrengthIndex {
             double change = value - previous;
             double gain = change > 0 ? change : 0.0;
             double loss = change < 0 ? -change : 0.0;
-            // Same operation order as ta4j's AbstractEMAIndicator: (x - prev) * k + prev.
-            averageGain = (gain - averageGain) * multiplier + averageGain;
-            averageLoss = (loss - averageLoss) * multiplier + averageLoss;
+            if (seed == Seed.ZERO) {
+                // Same operation order as ta4j's AbstractEMAIndicator: (x - prev) * k + prev.
+                averageGain = (gain - averageGain) * multiplier + averageGain;
+                averageLoss = (loss - averageLoss) * multiplier + averageLoss;
+            } else if (count <= period) {
+                // Seeding: sums of the first 'period' changes, divided once the last one is in.
+                averageGain += gain;
+                averageLoss += loss;
+                if (count == period) {
+                    averageGain /= period;
+                    averageLoss /= period;
+                }
+            } else {
+                // TA-Lib's order: prev * (period - 1) + x, then / period.
+                averageGain = (averageGain * (period - 1) + gain) / period;
+                averageLoss = (averageLoss * (period - 1) + loss) / period;
+            }
         }
         previous = value;
         if (count < Integer.MAX_VALUE) {
@@ -64,7 +101,7 @@ public final class RelativeStrengthIndex {
         }
     }
 
-    /** Whether {@code period + 1} values (so {@code period} changes) have been fed. */
+    /** Whether {@code period + 1} values (so {@code period} changes, the whole seed) have been fed. */
     public boolean isReady() {
         return count > period;
     }
@@ -75,11 +112,14 @@ public final class RelativeStrengthIndex {
     }
 
     private double rsi() {
-        if (averageLoss == 0.0) {
-            return averageGain == 0.0 ? 0.0 : 100.0;
+        if (seed == Seed.ZERO) {
+            if (averageLoss == 0.0) {
+                return averageGain == 0.0 ? 0.0 : 100.0;
+            }
+            return 100.0 - 100.0 / (1.0 + averageGain / averageLoss);
         }
-        double relativeStrength = averageGain / averageLoss;
-        return 100.0 - 100.0 / (1.0 + relativeStrength);
+        double sum = averageGain + averageLoss;
+        return sum == 0.0 ? 0.0 : 100.0 * (averageGain / sum);
     }
 
     /** Number of values fed so far (saturates at {@link Integer#MAX_VALUE}). */
@@ -89,6 +129,10 @@ public final class RelativeStrengthIndex {
 
     public int period() {
         return period;
+    }
+
+    public Seed seed() {
+        return seed;
     }
 
     /** Forgets every value, as if newly constructed. */
@@ -101,6 +145,6 @@ public final class RelativeStrengthIndex {
 
     @Override
     public String toString() {
-        return "RSI(" + period + ")=" + value();
+        return "RSI(" + period + ", " + seed + ")=" + value();
     }
 }

@@ -16,7 +16,8 @@ import java.util.Objects;
  *                           (0, 1]; {@code 1.0} fills whole orders on one bar
  * @param priceScale         decimal places fill prices are rounded to (HALF_UP) after slippage, in
  *                           [0, 10]; 2 is a cent tick
- * @param initialCash        the simulated account's starting cash, zero or more
+ * @param initialCash        the simulated account's starting cash, zero or more; the {@code paper} provider
+ *                           takes it from {@code account.initialCash}
  * @param allowShort         whether a sell may take the position below zero; when {@code false},
  *                           such a sell is REJECTED
  * @param sessionZone        the time zone whose calendar date decides when a DAY order's trading

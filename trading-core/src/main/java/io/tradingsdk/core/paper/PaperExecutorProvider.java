@@ -15,13 +15,16 @@ import java.util.Set;
 
 /**
  * Provider {@code paper}: creates a {@link PaperExecutor} that uses the engine's clock
- * ({@link ProviderContext#clock()}). Found through {@link java.util.ServiceLoader}; {@link #create}
+ * ({@link ProviderContext#clock()}) and starts with the account's cash
+ * ({@link ProviderContext#initialCash()}, which configuration sets from {@code account.initialCash};
+ * 100000 when the context has none). The starting cash is deliberately not a
+ * parameter of this provider: one value serves the engine, the simulated broker and the report. Found through {@link java.util.ServiceLoader}; {@link #create}
  * is called on the host's thread while the engine is built.
  *
  * <p>Parameters (all optional, all static): {@code slippageBps} (DECIMAL, 0, [0, 1000]),
  * {@code commissionPerShare} (DECIMAL, 0, &ge; 0), {@code minimumCommission} (DECIMAL, 0, &ge; 0),
  * {@code partialFillRatio} (NUMBER, 1.0, (0, 1]), {@code priceScale} (INTEGER, 2, [0, 10]),
- * {@code initialCash} (DECIMAL, 100000, &ge; 0), {@code allowShort} (BOOLEAN, true),
+ * {@code allowShort} (BOOLEAN, true),
  * {@code sessionZone} (STRING, America/New_York, a time-zone id). See {@link PaperExecutorConfig}.
  */
 public final class PaperExecutorProvider implements ExecutorProvider {
@@ -31,7 +34,6 @@ public final class PaperExecutorProvider implements ExecutorProvider {
     public static final String MINIMUM_COMMISSION = "minimumCommission";
     public static final String PARTIAL_FILL_RATIO = "partialFillRatio";
     public static final String PRICE_SCALE = "priceScale";
-    public static final String INITIAL_CASH = "initialCash";
     public static final String ALLOW_SHORT = "allowShort";
     public static final String SESSION_ZONE = "sessionZone";
 
@@ -46,8 +48,6 @@ public final class PaperExecutorProvider implements ExecutorProvider {
                     "fraction of an order's remaining quantity one bar fills, in (0, 1]; 1 fills whole orders").asStatic(),
             ParameterSpec.integer(PRICE_SCALE, 2L, 0, PaperExecutorConfig.MAX_PRICE_SCALE,
                     "decimal places fill prices are rounded to (HALF_UP) after slippage").asStatic(),
-            ParameterSpec.decimal(INITIAL_CASH, PaperExecutorConfig.DEFAULT_INITIAL_CASH, BigDecimal.ZERO, null,
-                    "starting cash of the simulated account").asStatic(),
             ParameterSpec.bool(ALLOW_SHORT, true,
                     "whether a sell may take a position below zero; if false such sells are rejected").asStatic(),
             ParameterSpec.string(SESSION_ZONE, PaperExecutorConfig.DEFAULT_SESSION_ZONE.getId(), Set.of(),
@@ -95,7 +95,8 @@ public final class PaperExecutorProvider implements ExecutorProvider {
         }
         PaperExecutorConfig config = new PaperExecutorConfig(parameters.getDecimal(SLIPPAGE_BPS),
                 parameters.getDecimal(COMMISSION_PER_SHARE), parameters.getDecimal(MINIMUM_COMMISSION), ratio,
-                parameters.getInt(PRICE_SCALE), parameters.getDecimal(INITIAL_CASH), parameters.getBoolean(ALLOW_SHORT),
+                parameters.getInt(PRICE_SCALE), context.initialCash().orElse(PaperExecutorConfig.DEFAULT_INITIAL_CASH),
+                parameters.getBoolean(ALLOW_SHORT),
                 zone);
         return new PaperExecutor(config, context.clock());
     }

@@ -19,6 +19,8 @@ import java.util.Map;
  * level. The crossing rule is described in the {@linkplain io.tradingsdk.core.strategy package
  * notes}; the RSI is ready after {@code period + 1} bars of a symbol (see
  * {@link RelativeStrengthIndex}), so the first possible signal is on its {@code period + 2}-th bar.
+ * The RSI's seed is {@link RelativeStrengthIndex.Seed#WILDER} (textbook, TA-Lib) unless parameter
+ * {@code seed} says {@code zero} (ta4j 0.17).
  *
  * <p>Keeps one RSI per symbol. Created by {@link RsiStrategyProvider} (name {@value #NAME}) or
  * directly by a host.
@@ -34,10 +36,12 @@ public final class RsiStrategy implements TradingStrategy {
     public static final String NAME = "rsi";
 
     static final String PERIOD = "period";
+    static final String SEED = "seed";
     static final String OVERSOLD = "oversold";
     static final String OVERBOUGHT = "overbought";
 
     private final int period;
+    private final RelativeStrengthIndex.Seed seed;
     private double oversold;
     private double overbought;
     private SignalSettings settings;
@@ -55,6 +59,18 @@ public final class RsiStrategy implements TradingStrategy {
      */
     public RsiStrategy(int period, double oversold, double overbought, double confidence, double expectedReturn,
                        double expectedLoss, SignalAction exitAction) {
+        this(period, RelativeStrengthIndex.Seed.WILDER, oversold, overbought, confidence, expectedReturn, expectedLoss,
+                exitAction);
+    }
+
+    /**
+     * @param seed how each symbol's RSI begins (see {@link RelativeStrengthIndex.Seed}); the other
+     *             parameters as in {@link #RsiStrategy(int, double, double, double, double, double, SignalAction)}
+     * @throws InvalidParameterException naming the first invalid parameter
+     */
+    public RsiStrategy(int period, RelativeStrengthIndex.Seed seed, double oversold, double overbought, double confidence,
+                       double expectedReturn, double expectedLoss, SignalAction exitAction) {
+        this.seed = java.util.Objects.requireNonNull(seed, "seed");
         if (period < 1) {
             throw new InvalidParameterException(PERIOD, period, "parameter '" + PERIOD + "' must be at least 1, was "
                     + period);
@@ -73,7 +89,9 @@ public final class RsiStrategy implements TradingStrategy {
      */
     public static RsiStrategy fromParameters(Parameters parameters) {
         SignalSettings s = SignalSettings.from(parameters);
-        return new RsiStrategy(parameters.getInt(PERIOD), parameters.getDouble(OVERSOLD),
+        RelativeStrengthIndex.Seed seed = parameters.schema().spec(SEED) == null ? RelativeStrengthIndex.Seed.WILDER
+                : RelativeStrengthIndex.Seed.valueOf(parameters.getString(SEED).toUpperCase(java.util.Locale.ROOT));
+        return new RsiStrategy(parameters.getInt(PERIOD), seed, parameters.getDouble(OVERSOLD),
                 parameters.getDouble(OVERBOUGHT), s.confidence(), s.expectedReturn(), s.expectedLoss(), s.exitAction());
     }
 
@@ -97,7 +115,7 @@ public final class RsiStrategy implements TradingStrategy {
         String symbol = bar.symbol();
         SymbolState state = states.get(symbol);
         if (state == null) {
-            state = new SymbolState(period);
+            state = new SymbolState(period, seed);
             states.put(symbol, state);
         }
         double close = bar.close();
@@ -132,6 +150,12 @@ public final class RsiStrategy implements TradingStrategy {
             throw new InvalidParameterException(PERIOD, parameters.getLong(PERIOD), "parameter '" + PERIOD
                     + "' is static and cannot change while running (is " + period + "); restart with the new value");
         }
+        if (parameters.schema().spec(SEED) != null
+                && !parameters.getString(SEED).equalsIgnoreCase(seed.name())) {
+            throw new InvalidParameterException(SEED, parameters.getString(SEED), "parameter '" + SEED
+                    + "' is static and cannot change while running (is " + seed.name().toLowerCase(java.util.Locale.ROOT)
+                    + "); restart with the new value");
+        }
         double newOversold = parameters.getDouble(OVERSOLD);
         double newOverbought = parameters.getDouble(OVERBOUGHT);
         checkLevels(newOversold, newOverbought);
@@ -149,6 +173,10 @@ public final class RsiStrategy implements TradingStrategy {
 
     public int period() {
         return period;
+    }
+
+    public RelativeStrengthIndex.Seed seed() {
+        return seed;
     }
 
     public double oversold() {
@@ -177,7 +205,7 @@ public final class RsiStrategy implements TradingStrategy {
 
     @Override
     public String toString() {
-        return NAME + "[period=" + period + ", oversold=" + oversold + ", overbought=" + overbought + ", " + settings + "]";
+        return NAME + "[period=" + period + ", seed=" + seed + ", oversold=" + oversold + ", overbought=" + overbought + ", " + settings + "]";
     }
 
     private static final class SymbolState {
@@ -185,8 +213,8 @@ public final class RsiStrategy implements TradingStrategy {
         final Crossing oversold = new Crossing();
         final Crossing overbought = new Crossing();
 
-        SymbolState(int period) {
-            this.rsi = new RelativeStrengthIndex(period);
+        SymbolState(int period, RelativeStrengthIndex.Seed seed) {
+            this.rsi = new RelativeStrengthIndex(period, seed);
         }
     }
 }

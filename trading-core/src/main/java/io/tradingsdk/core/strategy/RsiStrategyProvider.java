@@ -30,6 +30,9 @@ public final class RsiStrategyProvider implements StrategyProvider {
         List<ParameterSpec> specs = new ArrayList<>();
         specs.add(ParameterSpec.integer(RsiStrategy.PERIOD, 14L, 1, 1000,
                 "Wilder smoothing period of the RSI of closes").asStatic());
+        specs.add(ParameterSpec.string(RsiStrategy.SEED, "wilder", java.util.Set.of("wilder", "zero"),
+                "how the RSI's averages begin: wilder (textbook, TA-Lib: the mean of the first period's changes) or "
+                        + "zero (ta4j 0.17: smoothed from 0)").asStatic());
         specs.add(ParameterSpec.number(RsiStrategy.OVERSOLD, 30.0, 0.0, 100.0,
                 "RSI level whose downward crossing is a BUY"));
         specs.add(ParameterSpec.number(RsiStrategy.OVERBOUGHT, 70.0, 0.0, 100.0,

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A clock a backtest moves forward as it replays bars. Time never goes backwards.
+ * A clock a backtest moves forward as it replays bars. Time never goes backwards, so bars of
+ * several symbols that start at one instant are replayed together, as one slice
+ * ({@link io.tradingsdk.core.backtest.BarReplay}): the venue sees them all at their start before
+ * the clock moves to their end.
  *
  * <p>The market counts as open for every symbol: a historical bar exists only where the market
  * traded, so replayed bars are by construction inside market hours.

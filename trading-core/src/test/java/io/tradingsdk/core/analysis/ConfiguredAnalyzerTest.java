@@ -46,7 +46,7 @@ class ConfiguredAnalyzerTest {
                     - provider: correlated-exposure
                       parameters: {maxFraction: 0.30, fallbackMaxFraction: 0.25}
                     - provider: stress-loss-limit
-                %sexecution: {provider: paper, parameters: {initialCash: 100000}}
+                %sexecution: {provider: paper}
                 """.formatted(account, analysis);
     }
 

@@ -19,7 +19,8 @@ class BacktestRecorderDaysTest {
     void dailyClosesFollowTheLocalDayAcrossDaylightSavingChanges() {
         for (String zone : List.of("America/New_York", "Europe/London", "Australia/Lord_Howe", "UTC")) {
             ZoneId z = ZoneId.of(zone);
-            BacktestRecorder recorder = new BacktestRecorder(new BigDecimal("1000"), z);
+            BacktestRecorder recorder = new BacktestRecorder(z);
+            recorder.begin(new BigDecimal("1000"));
             PortfolioLedger ledger = new PortfolioLedger("days", new BigDecimal("1000"));
             List<Double> expected = new ArrayList<>();
             Instant t = Instant.parse("2024-01-01T00:00:00Z");

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the README's configuration reference true: it must be exactly what {@link ConfigReference}
- * generates from the loader and the built-in providers' schemas. After changing a key or a
- * parameter, regenerate it with
+ * Keeps the configuration reference in {@code docs/configuration.md} (linked from the README) true:
+ * it must be exactly what {@link ConfigReference} generates from the loader and the built-in
+ * providers' schemas. After changing a key or a parameter, regenerate it with
  * {@code ./mvnw -q -pl trading-core -am test -Dtest=ReadmeConfigReferenceTest -Dsurefire.failIfNoSpecifiedTests=false -DupdateReadme=true}.
  */
 class ReadmeConfigReferenceTest {
@@ -22,26 +22,26 @@ class ReadmeConfigReferenceTest {
 
     static String generated() {
         ProviderRegistry core = ProviderRegistry.discover(ReadmeConfigReferenceTest.class.getClassLoader());
-        return ConfigReference.markdown().strip() + "\n\n### Parameters of the built-in providers\n\n"
-                + ConfigReference.providersMarkdown(core).strip().replace("\n## ", "\n#### ").replace("\n### ", "\n##### ")
-                .replaceFirst("^## ", "#### ") + "\n";
+        return ConfigReference.markdown().strip() + "\n\n## Parameters of the built-in providers\n\n"
+                + ConfigReference.providersMarkdown(core).strip().replace("\n### ", "\n#### ").replace("\n## ", "\n### ")
+                .replaceFirst("^## ", "### ") + "\n";
     }
 
     @Test
-    @DisplayName("the README's configuration reference is the generated one: every key, default and provider parameter")
+    @DisplayName("the configuration reference (docs/configuration.md) is the generated one: every key, default and provider parameter")
     void readmeIsCurrent() throws IOException {
-        Path readme = Path.of("..", "README.md");
+        Path readme = Path.of("..", "docs", "configuration.md");
         String text = Files.readString(readme, StandardCharsets.UTF_8);
         int b = text.indexOf(BEGIN);
         int e = text.indexOf(END);
-        assertThat(b).as("README has the BEGIN marker").isNotNegative();
-        assertThat(e).as("README has the END marker").isGreaterThan(b);
+        assertThat(b).as("docs/configuration.md has the BEGIN marker").isNotNegative();
+        assertThat(e).as("docs/configuration.md has the END marker").isGreaterThan(b);
         String want = BEGIN + "\n" + generated() + END;
         String have = text.substring(b, e + END.length());
         if (!have.equals(want) && Boolean.getBoolean("updateReadme")) {
             Files.writeString(readme, text.substring(0, b) + want + text.substring(e + END.length()), StandardCharsets.UTF_8);
             return;
         }
-        assertThat(have).as("README configuration reference; regenerate with -DupdateReadme=true").isEqualTo(want);
+        assertThat(have).as("docs/configuration.md configuration reference; regenerate with -DupdateReadme=true").isEqualTo(want);
     }
 }

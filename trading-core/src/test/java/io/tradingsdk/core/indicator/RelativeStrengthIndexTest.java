@@ -21,7 +21,7 @@ import org.ta4j.core.num.Num;
 
 class RelativeStrengthIndexTest {
 
-    /** Users rely on: the same RSI as ta4j 0.17 (Wilder smoothing seeded at 0) on real daily bars. */
+    /** Users rely on: with the ZERO seed, the same RSI as ta4j 0.17 (Wilder smoothing seeded at 0) on real daily bars. */
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 5, 14, 30, 100})
     void agreesWithTa4jOnAppleDailyBars(int period) {
@@ -40,7 +40,7 @@ class RelativeStrengthIndexTest {
     private static void assertAgreesWithTa4j(List<Bar> bars, int period, Function<Number, Num> numType) {
         BarSeries series = TestMarketData.ta4jSeries(bars, numType);
         RSIIndicator reference = new RSIIndicator(new ClosePriceIndicator(series), period);
-        RelativeStrengthIndex rsi = new RelativeStrengthIndex(period);
+        RelativeStrengthIndex rsi = new RelativeStrengthIndex(period, RelativeStrengthIndex.Seed.ZERO);
         int compared = 0;
         for (int i = 0; i < bars.size(); i++) {
             rsi.update(bars.get(i).close());
@@ -58,11 +58,12 @@ class RelativeStrengthIndexTest {
         assertThat(compared).isEqualTo(Math.max(0, bars.size() - period));
     }
 
-    /** Users rely on: ta4j's edge cases, flat prices give 0 and only rises give 100. */
-    @Test
-    void flatAndRisingSeriesFollowTa4jConventions() {
-        RelativeStrengthIndex flat = new RelativeStrengthIndex(3);
-        RelativeStrengthIndex rising = new RelativeStrengthIndex(3);
+    /** Users rely on: ta4j's edge cases, flat prices give 0 and only rises give 100, with either seed. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(RelativeStrengthIndex.Seed.class)
+    void flatAndRisingSeriesFollowTa4jConventions(RelativeStrengthIndex.Seed seed) {
+        RelativeStrengthIndex flat = new RelativeStrengthIndex(3, seed);
+        RelativeStrengthIndex rising = new RelativeStrengthIndex(3, seed);
         for (int i = 0; i < 10; i++) {
             flat.update(50);
             rising.update(50 + i);
@@ -89,9 +90,10 @@ class RelativeStrengthIndexTest {
     }
 
     /** Users rely on: updating on the event loop allocates nothing. */
-    @Test
-    void updateDoesNotAllocate() {
-        RelativeStrengthIndex rsi = new RelativeStrengthIndex(14);
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(RelativeStrengthIndex.Seed.class)
+    void updateDoesNotAllocate(RelativeStrengthIndex.Seed seed) {
+        RelativeStrengthIndex rsi = new RelativeStrengthIndex(14, seed);
         double[] sink = new double[1];
         Runnable body = () -> {
             for (int i = 0; i < 200_000; i++) {

@@ -10,6 +10,7 @@ import io.tradingsdk.api.provider.InvalidParameterException;
 import io.tradingsdk.api.provider.ProviderContext;
 import io.tradingsdk.api.time.TradingClock;
 import io.tradingsdk.core.journal.InMemoryTradeJournal;
+import io.tradingsdk.core.provider.DefaultProviderContext;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -46,12 +47,12 @@ class PaperProvidersTest {
     }
 
     @Test
-    @DisplayName("ServiceLoader finds the 'paper' provider, and its parameters reach the executor")
+    @DisplayName("ServiceLoader finds the 'paper' provider; its parameters and the context's starting cash reach the executor")
     void paperProviderBuildsConfiguredExecutor() {
         ExecutorProvider provider = paperProvider();
         var params = provider.parameterSchema().validate(Map.of("slippageBps", 10, "commissionPerShare",
-                new BigDecimal("0.005"), "partialFillRatio", 0.5, "allowShort", false, "initialCash", 25000));
-        try (Executor executor = provider.create(params, context)) {
+                new BigDecimal("0.005"), "partialFillRatio", 0.5, "allowShort", false));
+        try (Executor executor = provider.create(params, DefaultProviderContext.withInitialCash(context, new BigDecimal("25000")))) {
             assertThat(executor).isInstanceOf(PaperExecutor.class);
             assertThat(executor.name()).isEqualTo("paper");
             PaperExecutorConfig config = ((PaperExecutor) executor).config();

@@ -37,7 +37,7 @@ class RsiStrategyTest {
     }
 
     /**
-     * Users rely on: BUY bars are where ta4j's CrossedDownIndicatorRule(RSI, oversold) fires and
+     * Users rely on: with {@code seed: zero}, BUY bars are where ta4j's CrossedDownIndicatorRule(RSI, oversold) fires and
      * exit bars where CrossedUpIndicatorRule(RSI, overbought) fires, on real data. Indices before
      * our RSI is ready on the previous bar, or whose look-back over exact ties reaches ta4j's
      * unstable region, are left out (see MovingAverageCrossoverStrategyTest for the reasoning).
@@ -53,7 +53,9 @@ class RsiStrategyTest {
         Num low = series.numOf(oversold);
         Num high = series.numOf(overbought);
 
-        RsiStrategy strategy = create(Map.of("period", period, "oversold", oversold, "overbought", overbought));
+        // ta4j seeds its averages at zero: compare with the strategy's zero seed.
+        RsiStrategy strategy = create(Map.of("period", period, "oversold", oversold, "overbought", overbought,
+                "seed", "zero"));
         RecordingStrategyContext context = new RecordingStrategyContext("rsi");
         List<Integer> ourBuys = new ArrayList<>();
         List<Integer> ourExits = new ArrayList<>();
