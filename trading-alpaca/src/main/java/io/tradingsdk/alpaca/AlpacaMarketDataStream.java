@@ -109,6 +109,16 @@ public final class AlpacaMarketDataStream implements AutoCloseable {
         return options;
     }
 
+    /** The state of each endpoint this stream uses (shared with other streams of the process). Any thread. */
+    public synchronized List<AlpacaStreamStatus> status() {
+        List<AlpacaStreamStatus> out = new ArrayList<>();
+        for (SharedStreams.Entry e : acquired.values()) {
+            MarketDataStream s = e.stream();
+            out.add(new AlpacaStreamStatus(s.label(), s.state(), s.reconnects(), s.backfilledBars()));
+        }
+        return out;
+    }
+
     /** Bars of {@code timeframe} for {@code symbols}; see {@link #subscribe(LiveDataRequest, BarListener)}. */
     public AutoCloseable subscribe(Set<String> symbols, Timeframe timeframe, BarListener listener) {
         return subscribe(LiveDataRequest.bars(symbols, timeframe), listener);

@@ -88,7 +88,7 @@ public final class MarketDataStream {
     private volatile Thread deliveryThread;
 
     // Delivery-thread state.
-    private Phase phase = Phase.IDLE;
+    private volatile Phase phase = Phase.IDLE;
     private WebSocket socket;
     private int generation;
     private boolean authenticated;
@@ -129,6 +129,14 @@ public final class MarketDataStream {
     /** The endpoint, e.g. {@code v2/iex}. */
     public String label() {
         return label;
+    }
+
+    /**
+     * IDLE (no subscriber, no socket), CONNECTING (connecting, authenticating or waiting to
+     * reconnect), READY, FAILED (a refusal ended it; the next subscribe tries again) or CLOSED.
+     */
+    public String state() {
+        return phase.name();
     }
 
     /** Reconnects so far (drops, silence, failed backfills). */
