@@ -63,9 +63,9 @@ public abstract class MarketDataSourceCompatibilityKit {
         void publish(Bar bar);
 
         /**
-         * Breaks the source's live connection abruptly and keeps it down until the next
-         * {@link #publish} returns: bars published while it is down can only reach the source
-         * through its own recovery (for example a history request after it reconnects).
+         * Breaks the source's live connection abruptly (no goodbye); the source must find its way
+         * back by itself. Bars published right after, while it is down, reach it only through its
+         * own recovery (for example a history request after it reconnects).
          */
         void disconnect();
     }
