@@ -319,6 +319,32 @@ class AlpacaMarketDataStreamTest {
     }
 
     @Test
+    @DisplayName("aggregated bars: a correction of an open bar's minute is folded in; one of a delivered bar is dropped")
+    void correctionsOfAggregatedBars() throws Exception {
+        AlpacaMarketDataStream s = stream(fake.options(NOW).build());
+        RecordingMarketDataListener l = new RecordingMarketDataListener();
+        subscribe(s, LiveDataRequest.bars(Set.of("AAPL"), Timeframe.MINUTE_5), l);
+        for (int i = 0; i < 4; i++) {
+            fake.publish(minute("AAPL", i, 100 + i));
+        }
+        // Minute 1 corrected while its 5-minute bar is open: a higher high.
+        fake.publishUpdate(new Bar("AAPL", NOW.plusSeconds(60), Timeframe.MINUTE_1, 101, 120, 100.75, 101.25, 150));
+        fake.publish(minute("AAPL", 4, 104)); // the bar's last minute: it is delivered
+        Bar first = new Bar("AAPL", NOW, Timeframe.MINUTE_5, 100, 120, 99.75, 104.25, 100 + 150 + 102 + 103 + 104);
+        l.awaitBar(first);
+        // Minute 2 corrected after its 5-minute bar was delivered: dropped, the bar is not sent again.
+        fake.publishUpdate(new Bar("AAPL", NOW.plusSeconds(120), Timeframe.MINUTE_1, 102, 130, 101.75, 102.25, 999));
+        for (int i = 5; i < 10; i++) {
+            fake.publish(minute("AAPL", i, 100 + i));
+        }
+        Bar second = new Bar("AAPL", NOW.plusSeconds(300), Timeframe.MINUTE_5, 105, 109.5, 104.75, 109.25,
+                105 + 106 + 107 + 108 + 109);
+        l.awaitBar(second);
+        assertThat(l.bars()).containsExactly(first, second);
+        assertThat(l.corrections()).isEmpty();
+    }
+
+    @Test
     @DisplayName("trades and quotes reach a MarketDataListener for the symbols that asked for them")
     void tradesAndQuotes() throws Exception {
         AlpacaMarketDataStream s = stream(fake.options(NOW).build());

@@ -192,7 +192,7 @@ public final class MarketDataStream {
     /** Closes the socket and the delivery thread; waiting subscribes fail with CLOSED. */
     public void close() {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        run(() -> {
+        Runnable task = () -> {
             AlpacaStreamException closed = new AlpacaStreamException(label, AlpacaStreamError.CLOSED, null);
             for (StreamSubscriber s : List.copyOf(subscribers)) {
                 if (!s.confirmed.isDone()) {
@@ -205,11 +205,16 @@ public final class MarketDataStream {
             disconnect("closed");
             phase = Phase.CLOSED;
             done.complete(null);
-        });
-        try {
-            done.get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            log.debug("alpaca market data {}: close did not finish in time", label);
+        };
+        if (Thread.currentThread() == deliveryThread) {
+            task.run(); // closed from a listener's callback
+        } else {
+            run(task);
+            try {
+                done.get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                log.debug("alpaca market data {}: close did not finish in time", label);
+            }
         }
         loop.shutdownNow();
         http.dispatcher().cancelAll();
