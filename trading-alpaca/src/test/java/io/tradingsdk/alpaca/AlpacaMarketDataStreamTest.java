@@ -345,6 +345,65 @@ class AlpacaMarketDataStreamTest {
     }
 
     @Test
+    @DisplayName("an aggregated bar whose last minutes had no trades is delivered once its end plus the grace has passed")
+    void aggregatedBarIsDeliveredAfterItsEnd() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(NOW);
+        java.time.Clock clock = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        AlpacaMarketDataStream s = stream(fake.options(NOW).clock(clock).aggregationGrace(Duration.ofSeconds(10)).build());
+        RecordingMarketDataListener l = new RecordingMarketDataListener();
+        subscribe(s, LiveDataRequest.bars(Set.of("AAPL"), Timeframe.MINUTE_5), l);
+        fake.publish(minute("AAPL", 0, 100));
+        fake.publish(minute("AAPL", 1, 101)); // minutes 2 to 4 have no trades
+        now.set(NOW.plusSeconds(300 + 10));
+        Bar bar = new Bar("AAPL", NOW, Timeframe.MINUTE_5, 100, 101.5, 99.75, 101.25, 100 + 101);
+        l.awaitBar(bar);
+        assertThat(l.bars()).containsExactly(bar);
+    }
+
+    @Test
+    @DisplayName("no key id or secret in the logs or texts of a session, a reconnect and a refused login")
+    void secretsStayOutOfLogs() throws Exception {
+        String wrong = "wrong-SeCrEt-7a7a7a7a";
+        try (LogCapture logs = LogCapture.start()) {
+            AlpacaMarketDataStream s = stream(fake.options(NOW).build());
+            RecordingMarketDataListener l = new RecordingMarketDataListener();
+            subscribe(s, LiveDataRequest.bars(Set.of("AAPL"), Timeframe.MINUTE_1), l);
+            Bar first = minute("AAPL", 0, 100);
+            fake.publish(first);
+            l.awaitBar(first);
+            fake.dropAll();
+            fake.awaitSubscribed("v2/iex", "AAPL", Duration.ofSeconds(10));
+            logs.add(s.status().toString());
+            logs.add(s.options().toString());
+            AlpacaMarketDataStream refused = stream(fake.config(wrong).build(), fake.options(NOW).stockFeed("delayed_sip").build());
+            try {
+                refused.subscribe(Set.of("AAPL"), Timeframe.MINUTE_1, new RecordingMarketDataListener());
+            } catch (AlpacaStreamException e) {
+                logs.add(e);
+            }
+            assertThat(logs.text()).contains("authenticated again", "AUTH_FAILED");
+            assertThat(logs.count(FakeAlpacaMarketStream.SECRET)).isZero();
+            assertThat(logs.count(wrong)).isZero();
+            assertThat(logs.count(FakeAlpacaMarketStream.KEY_ID)).isZero();
+        }
+    }
+
+    @Test
     @DisplayName("trades and quotes reach a MarketDataListener for the symbols that asked for them")
     void tradesAndQuotes() throws Exception {
         AlpacaMarketDataStream s = stream(fake.options(NOW).build());
