@@ -85,8 +85,10 @@ class AlpacaBarAggregationTest {
         }
         int half = all.size() / 2;
         all.subList(0, half).forEach(fake::publish);
+        fake.refuseConnections(true);
         fake.dropAll();
         all.subList(half, half + 40).forEach(fake::publish); // while down: reach the client through the backfill
+        fake.refuseConnections(false);
         fake.awaitSubscribed("v2/iex", "AAPL", Duration.ofSeconds(10));
         fake.awaitSubscribed("v1beta3/crypto/us", "BTC/USD", Duration.ofSeconds(10));
         all.subList(half + 40, all.size()).forEach(fake::publish);

@@ -86,8 +86,10 @@ class AlpacaMarketDataStreamTest {
         }
         sent.subList(0, 5).forEach(fake::publish);
         l.awaitBar(sent.get(4));
+        fake.refuseConnections(true);
         fake.dropAll();
         sent.subList(5, 10).forEach(fake::publish); // no session: these reach the client only over REST
+        fake.refuseConnections(false);
         fake.awaitSubscribed("v2/iex", "AAPL", Duration.ofSeconds(10));
         sent.subList(10, 15).forEach(fake::publish);
         l.awaitBar(sent.get(14));
@@ -175,7 +177,7 @@ class AlpacaMarketDataStreamTest {
         l.awaitBar(live);
         assertThat(l.bars()).containsExactly(first, silent, live);
         assertThat(s.status().get(0).reconnects()).isPositive();
-        assertThat(fake.connections().get("v2/iex")).isEqualTo(2);
+        assertThat(fake.connections().get("v2/iex")).isGreaterThanOrEqualTo(2);
     }
 
     @Test

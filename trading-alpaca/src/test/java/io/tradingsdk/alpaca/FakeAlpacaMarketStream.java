@@ -96,6 +96,7 @@ final class FakeAlpacaMarketStream implements AutoCloseable {
     private final Map<String, AtomicInteger> servedOverRest = new HashMap<>();
     private final Set<String> entitledFeeds = new HashSet<>(Set.of("iex", "delayed_sip", "test"));
     private volatile int symbolLimit = 1000;
+    private volatile boolean refusing;
     private volatile Consumer<Session> onSubscribed = s -> { };
 
     FakeAlpacaMarketStream() {
@@ -222,6 +223,11 @@ final class FakeAlpacaMarketStream implements AutoCloseable {
         }
     }
 
+    /** While on, websocket upgrades are answered 503 (the host is unreachable for the client). */
+    void refuseConnections(boolean on) {
+        refusing = on;
+    }
+
     /** Open sessions stop sending anything, as a stalled server would; new sessions are normal. */
     void muteAll() {
         for (Session s : sessions) {
@@ -288,6 +294,9 @@ final class FakeAlpacaMarketStream implements AutoCloseable {
             return bars(url, path.startsWith("/v2/stocks"));
         }
         if (path.startsWith("/v2/") || path.equals("/v1beta3/crypto/us")) {
+            if (refusing) {
+                return json(503, "{\"message\":\"service unavailable\"}");
+            }
             String stream = path.substring(1);
             return new MockResponse().withWebSocketUpgrade(new StreamListener(stream));
         }
