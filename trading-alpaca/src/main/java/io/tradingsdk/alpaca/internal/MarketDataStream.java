@@ -8,13 +8,8 @@ import io.tradingsdk.alpaca.AlpacaStreamOptions;
 import io.tradingsdk.api.market.Bar;
 import io.tradingsdk.api.market.BarCursor;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -74,16 +69,12 @@ public final class MarketDataStream {
 
     private enum Phase { IDLE, CONNECTING, READY, FAILED, CLOSED }
 
-    private record Change(boolean subscribe, Set<String> bars, Set<String> trades, Set<String> quotes,
-                          List<StreamSubscriber> owners, boolean resync) {
-    }
-
     private final String label;
     private final HttpUrl url;
     private final OkHttpClient http;
     private final AlpacaConfig cfg;
     private final AlpacaStreamOptions opts;
-    private final Backfill backfill;
+    private final BarBackfiller backfill;
     private final ScheduledThreadPoolExecutor loop;
     private volatile Thread deliveryThread;
 
@@ -98,13 +89,9 @@ public final class MarketDataStream {
     private int failures;
     private int limitRefusals;
     private final List<StreamSubscriber> subscribers = new ArrayList<>();
-    private final Set<String> serverBars = new HashSet<>();
-    private final Set<String> serverTrades = new HashSet<>();
-    private final Set<String> serverQuotes = new HashSet<>();
-    private final Deque<Change> inFlight = new ArrayDeque<>();
+    private final SessionSubscriptions session = new SessionSubscriptions();
     private volatile long lastMessageNanos = System.nanoTime();
     private volatile long reconnects;
-    private volatile long backfilledBars;
 
     public MarketDataStream(String label, HttpUrl url, OkHttpClient http, AlpacaConfig cfg, AlpacaStreamOptions opts,
                             Backfill backfill) {
@@ -113,7 +100,7 @@ public final class MarketDataStream {
         this.http = http;
         this.cfg = cfg;
         this.opts = opts;
-        this.backfill = backfill;
+        this.backfill = new BarBackfiller(label, backfill);
         this.loop = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "alpaca-market-data-" + label.replace('/', '-'));
             t.setDaemon(true);
@@ -146,7 +133,7 @@ public final class MarketDataStream {
 
     /** Minute bars fetched over REST for backfills so far. */
     public long backfilledBars() {
-        return backfilledBars;
+        return backfill.fetched();
     }
 
     /** Adds a subscriber; its {@link StreamSubscriber#confirmed()} completes when Alpaca confirmed it. */
@@ -281,10 +268,7 @@ public final class MarketDataStream {
         phase = Phase.CONNECTING;
         authenticated = false;
         held.clear();
-        inFlight.clear();
-        serverBars.clear();
-        serverTrades.clear();
-        serverQuotes.clear();
+        session.reset();
         lastMessageNanos = System.nanoTime();
         socket = http.newWebSocket(new Request.Builder().url(url).build(), new Listener(gen));
         schedule(() -> {
@@ -302,7 +286,7 @@ public final class MarketDataStream {
         authenticated = false;
         resyncing = false;
         held.clear();
-        inFlight.clear();
+        session.reset();
         if (phase != Phase.FAILED && phase != Phase.CLOSED) {
             phase = Phase.IDLE;
         }
@@ -332,7 +316,7 @@ public final class MarketDataStream {
         authenticated = false;
         resyncing = false;
         held.clear();
-        inFlight.clear();
+        session.reset();
         phase = Phase.CONNECTING;
         failures++;
         reconnects++;
@@ -455,55 +439,20 @@ public final class MarketDataStream {
             return false;
         }
         startConfirmed();
-        if (!inFlight.isEmpty()) {
+        if (session.busy()) {
             return true;
         }
-        Set<String> bars = new HashSet<>();
-        Set<String> trades = new HashSet<>();
-        Set<String> quotes = new HashSet<>();
-        for (StreamSubscriber s : subscribers) {
-            bars.addAll(s.bars);
-            trades.addAll(s.trades);
-            quotes.addAll(s.quotes);
+        SessionSubscriptions.Change c = session.next(subscribers, resyncing);
+        if (c == null) {
+            return false;
         }
-        Set<String> addBars = minus(bars, serverBars);
-        Set<String> addTrades = minus(trades, serverTrades);
-        Set<String> addQuotes = minus(quotes, serverQuotes);
-        if (!addBars.isEmpty() || !addTrades.isEmpty() || !addQuotes.isEmpty()) {
-            List<StreamSubscriber> owners = subscribers.stream().filter(s -> !s.confirmed.isDone()).toList();
-            send(new Change(true, addBars, addTrades, addQuotes, owners, resyncing));
-            return true;
-        }
-        Set<String> dropBars = minus(serverBars, bars);
-        Set<String> dropTrades = minus(serverTrades, trades);
-        Set<String> dropQuotes = minus(serverQuotes, quotes);
-        if (!dropBars.isEmpty() || !dropTrades.isEmpty() || !dropQuotes.isEmpty()) {
-            send(new Change(false, dropBars, dropTrades, dropQuotes, List.of(), false));
-            return true;
-        }
-        return false;
-    }
-
-    private void send(Change c) {
-        inFlight.add(c);
         socket.send(StreamMessages.change(c.subscribe(), c.bars(), c.trades(), c.quotes()));
-    }
-
-    private static Set<String> minus(Set<String> a, Set<String> b) {
-        Set<String> out = new HashSet<>(a);
-        out.removeAll(b);
-        return out;
+        return true;
     }
 
     private void onSubscription(JsonNode m) {
-        serverBars.clear();
-        serverBars.addAll(StreamMessages.symbols(m, "bars"));
-        serverTrades.clear();
-        serverTrades.addAll(StreamMessages.symbols(m, "trades"));
-        serverQuotes.clear();
-        serverQuotes.addAll(StreamMessages.symbols(m, "quotes"));
-        inFlight.poll();
-        if (resyncing && inFlight.isEmpty()) {
+        session.confirmed(m);
+        if (resyncing && !session.busy()) {
             finishResync();
         }
         reconcile();
@@ -511,16 +460,7 @@ public final class MarketDataStream {
 
     /** After a reconnect: backfill every started subscriber, then release the held live messages. */
     private void finishResync() {
-        Map<String, Instant> from = new HashMap<>();
-        for (StreamSubscriber s : subscribers) {
-            if (s.started()) {
-                for (String symbol : s.bars) {
-                    Instant f = s.backfillFrom(symbol);
-                    from.merge(symbol, f, (x, y) -> x.isBefore(y) ? x : y);
-                }
-            }
-        }
-        if (!from.isEmpty() && !fill(from, subscribers)) {
+        if (!fill(subscribers.stream().filter(StreamSubscriber::started).toList())) {
             return; // restarted
         }
         resyncing = false;
@@ -533,25 +473,15 @@ public final class MarketDataStream {
 
     /** Subscribers whose wants are confirmed: start them and backfill from their start. */
     private void startConfirmed() {
-        List<StreamSubscriber> ready = new ArrayList<>();
-        for (StreamSubscriber s : subscribers) {
-            if (!s.confirmed.isDone() && serverBars.containsAll(s.bars) && serverTrades.containsAll(s.trades)
-                    && serverQuotes.containsAll(s.quotes)) {
-                ready.add(s);
-            }
-        }
+        List<StreamSubscriber> ready = subscribers.stream().filter(s -> !s.confirmed.isDone() && session.covers(s)).toList();
         if (ready.isEmpty()) {
             return;
         }
         Instant now = opts.clock().instant();
-        Map<String, Instant> from = new HashMap<>();
         for (StreamSubscriber s : ready) {
             s.start(now);
-            for (String symbol : s.bars) {
-                from.merge(symbol, s.backfillFrom(symbol), (x, y) -> x.isBefore(y) ? x : y);
-            }
         }
-        if (opts.backfill() && !from.isEmpty() && !fill(from, ready)) {
+        if (opts.backfill() && !fill(ready)) {
             return;
         }
         for (StreamSubscriber s : ready) {
@@ -559,31 +489,15 @@ public final class MarketDataStream {
         }
     }
 
-    /**
-     * Fetches the minutes from {@code from} per symbol over REST and hands them to {@code targets}.
-     *
-     * @return false if the fetch failed and the stream restarted (to try again after reconnecting)
-     */
-    private boolean fill(Map<String, Instant> from, List<StreamSubscriber> targets) {
-        Instant earliest = from.values().stream().min(Instant::compareTo).orElseThrow();
-        long n = 0;
-        try (BarCursor c = backfill.minuteBars(from.keySet(), earliest)) {
-            while (c.hasNext()) {
-                Bar b = c.next();
-                n++;
-                for (StreamSubscriber s : targets) {
-                    s.onMinute(b);
-                }
-            }
+    /** Backfills {@code targets}; on failure restarts the stream (to try again after reconnecting) and returns false. */
+    private boolean fill(List<StreamSubscriber> targets) {
+        try {
+            backfill.fill(targets);
+            return true;
         } catch (RuntimeException e) {
             restart("the backfill over REST failed (" + e.getMessage() + ")");
             return false;
         }
-        backfilledBars += n;
-        if (n > 0) {
-            log.info("alpaca market data {}: backfilled {} minute bars of {} since {}", label, n, from.keySet(), earliest);
-        }
-        return true;
     }
 
     private void data(String type, JsonNode m) {
@@ -637,7 +551,7 @@ public final class MarketDataStream {
             restart(e.getMessage());
             return;
         }
-        Change c = authenticated ? inFlight.poll() : null;
+        SessionSubscriptions.Change c = authenticated ? session.refused() : null;
         if (c != null && c.subscribe()) {
             // The request that asked for more than the session may have: refuse it to its owners.
             log.warn("{}", e.getMessage());
