@@ -59,7 +59,9 @@ import okhttp3.OkHttpClient;
  * {@link AlpacaStreamError#INSUFFICIENT_SUBSCRIPTION}) or did not answer within
  * {@link AlpacaStreamOptions#subscribeTimeout()}. A refusal that ends the connection later (say
  * the key was revoked before a reconnect) goes to {@link BarListener#onFailure}, and nothing is
- * retried. Drops, silence beyond {@link AlpacaStreamOptions#silenceTimeout()} and failed
+ * retried. Refused credentials ({@link AlpacaStreamError#AUTH_FAILED}) also halt the
+ * {@link AlpacaConnection} ({@link AlpacaConnection#haltReason()}), as a 401 on any of its REST
+ * calls does: the same keys trade. Drops, silence beyond {@link AlpacaStreamOptions#silenceTimeout()} and failed
  * backfills reconnect with jittered exponential backoff and are only logged.
  *
  * <p><b>Threads.</b> Thread-safe. Listeners of one endpoint are called on that endpoint's delivery
@@ -166,7 +168,7 @@ public final class AlpacaMarketDataStream implements AutoCloseable {
                 continue;
             }
             MarketDataStream stream = endpoint(crypto);
-            StreamSubscriber sub = new StreamSubscriber(bars, request.timeframe(), trades, quotes, listener);
+            StreamSubscriber sub = new StreamSubscriber(bars, request.timeframe(), trades, quotes, haltingOnAuthFailure(listener));
             stream.add(sub);
             streams.add(stream);
             subs.add(sub);
@@ -182,6 +184,10 @@ public final class AlpacaMarketDataStream implements AutoCloseable {
             }
         } catch (ExecutionException e) {
             unsubscribe.run();
+            if (e.getCause() instanceof AlpacaStreamException r) {
+                haltOnAuthFailure(r);
+                throw r;
+            }
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
@@ -198,6 +204,50 @@ public final class AlpacaMarketDataStream implements AutoCloseable {
         return () -> {
             if (done.compareAndSet(false, true)) {
                 unsubscribe.run();
+            }
+        };
+    }
+
+    /** Refused credentials are a configuration error for the whole connection, as a 401 on REST is. */
+    private void haltOnAuthFailure(AlpacaStreamException e) {
+        if (e.error() == AlpacaStreamError.AUTH_FAILED) {
+            connection.hub().halt("the market data stream " + e.stream() + " refused the credentials (configuration error)");
+        }
+    }
+
+    /** The listener, with refused credentials reported to the connection before the listener hears of them. */
+    private BarListener haltingOnAuthFailure(BarListener listener) {
+        return new MarketDataListener() {
+            @Override
+            public void onBar(io.tradingsdk.api.market.Bar bar) {
+                listener.onBar(bar);
+            }
+
+            @Override
+            public void onBarCorrection(io.tradingsdk.api.market.Bar corrected) {
+                listener.onBarCorrection(corrected);
+            }
+
+            @Override
+            public void onTrade(io.tradingsdk.api.market.Trade trade) {
+                if (listener instanceof MarketDataListener l) {
+                    l.onTrade(trade);
+                }
+            }
+
+            @Override
+            public void onQuote(io.tradingsdk.api.market.Quote quote) {
+                if (listener instanceof MarketDataListener l) {
+                    l.onQuote(quote);
+                }
+            }
+
+            @Override
+            public void onFailure(RuntimeException failure) {
+                if (failure instanceof AlpacaStreamException e) {
+                    haltOnAuthFailure(e);
+                }
+                listener.onFailure(failure);
             }
         };
     }

@@ -181,9 +181,12 @@ class AlpacaMarketDataStreamTest {
     }
 
     @Test
-    @DisplayName("refused credentials: subscribe throws AUTH_FAILED with clear text, no secret, and nothing retries")
+    @DisplayName("refused credentials: subscribe throws AUTH_FAILED with clear text, no secret, nothing retries, the connection halts")
     void authFailure() {
-        AlpacaMarketDataStream s = stream(fake.config("wrong-secret-value").build(), fake.options(NOW).build());
+        AlpacaConnection connection = AlpacaConnection.open(fake.config("wrong-secret-value").build());
+        toClose.add(connection);
+        AlpacaMarketDataStream s = AlpacaMarketDataStream.open(connection, fake.options(NOW).build());
+        toClose.add(s);
         assertThatThrownBy(() -> s.subscribe(Set.of("AAPL"), Timeframe.MINUTE_1, new RecordingMarketDataListener()))
                 .isInstanceOfSatisfying(AlpacaStreamException.class, e -> {
                     assertThat(e.error()).isEqualTo(AlpacaStreamError.AUTH_FAILED);
@@ -196,6 +199,8 @@ class AlpacaMarketDataStreamTest {
             assertThat(st.reconnects()).isZero();
         });
         assertThat(fake.connections()).containsEntry("v2/iex", 1);
+        // The same keys trade: the connection halts, as for a 401 on REST.
+        assertThat(connection.haltReason()).hasValueSatisfying(r -> assertThat(r).contains("v2/iex", "credentials"));
     }
 
     @Test
