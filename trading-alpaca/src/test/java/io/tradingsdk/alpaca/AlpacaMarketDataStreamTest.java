@@ -237,6 +237,43 @@ class AlpacaMarketDataStreamTest {
     }
 
     @Test
+    @DisplayName("right after a reconnect a few connection-limit refusals are waited out (Alpaca may still count the old socket)")
+    void connectionLimitAfterReconnectIsRetried() throws Exception {
+        AlpacaMarketDataStream s = stream(fake.options(NOW).connectionLimitRetries(3).build());
+        RecordingMarketDataListener l = new RecordingMarketDataListener();
+        subscribe(s, LiveDataRequest.bars(Set.of("AAPL"), Timeframe.MINUTE_1), l);
+        Bar first = minute("AAPL", 0, 100);
+        fake.publish(first);
+        l.awaitBar(first);
+        fake.refuseNextWithConnectionLimit(2);
+        fake.dropAll();
+        Bar missed = minute("AAPL", 1, 101);
+        fake.publish(missed);
+        fake.awaitSubscribed("v2/iex", "AAPL", Duration.ofSeconds(10));
+        Bar live = minute("AAPL", 2, 102);
+        fake.publish(live);
+        l.awaitBar(live);
+        assertThat(l.bars()).containsExactly(first, missed, live);
+        assertThat(fake.connections().get("v2/iex")).isGreaterThanOrEqualTo(4);
+        assertThat(l.failure()).isNull();
+    }
+
+    @Test
+    @DisplayName("more connection-limit refusals than allowed end the subscription with CONNECTION_LIMIT_EXCEEDED")
+    void persistentConnectionLimitAfterReconnectFails() throws Exception {
+        AlpacaMarketDataStream s = stream(fake.options(NOW).connectionLimitRetries(2).build());
+        RecordingMarketDataListener l = new RecordingMarketDataListener();
+        subscribe(s, LiveDataRequest.bars(Set.of("AAPL"), Timeframe.MINUTE_1), l);
+        fake.refuseNextWithConnectionLimit(100);
+        fake.dropAll();
+        l.awaitFailure();
+        assertThat(l.failure()).isInstanceOfSatisfying(AlpacaStreamException.class,
+                e -> assertThat(e.error()).isEqualTo(AlpacaStreamError.CONNECTION_LIMIT_EXCEEDED));
+        assertThat(s.status().get(0).state()).isEqualTo("FAILED");
+        assertThat(fake.connections().get("v2/iex")).isEqualTo(1 + 3); // the first, then the refused original and two retries
+    }
+
+    @Test
     @DisplayName("streams of one process share one connection per endpoint, each subscriber gets its own symbols")
     void oneConnectionPerEndpointInTheProcess() throws Exception {
         // Two independent connections and streams with the same key, as two components of a host would open them.

@@ -97,6 +97,7 @@ final class FakeAlpacaMarketStream implements AutoCloseable {
     private final Set<String> entitledFeeds = new HashSet<>(Set.of("iex", "delayed_sip", "test"));
     private volatile int symbolLimit = 1000;
     private volatile boolean refusing;
+    private final AtomicInteger limitRefusals = new AtomicInteger();
     private volatile Consumer<Session> onSubscribed = s -> { };
 
     FakeAlpacaMarketStream() {
@@ -223,6 +224,11 @@ final class FakeAlpacaMarketStream implements AutoCloseable {
         }
     }
 
+    /** The next {@code n} connections get 406, as while Alpaca still counts a dropped connection as open. */
+    void refuseNextWithConnectionLimit(int n) {
+        limitRefusals.set(n);
+    }
+
     /** While on, websocket upgrades are answered 503 (the host is unreachable for the client). */
     void refuseConnections(boolean on) {
         refusing = on;
@@ -316,7 +322,8 @@ final class FakeAlpacaMarketStream implements AutoCloseable {
             boolean busy;
             synchronized (lock) {
                 connectionsByPath.merge(path, 1, Integer::sum);
-                busy = sessions.stream().anyMatch(s -> s.path.equals(path));
+                busy = sessions.stream().anyMatch(s -> s.path.equals(path))
+                        || limitRefusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
                 session = new Session(path, ws);
                 if (!busy) {
                     sessions.add(session);

@@ -452,6 +452,7 @@ public final class MarketDataStream {
 
     private void onSubscription(JsonNode m) {
         session.confirmed(m);
+        limitRefusals = 0; // the session works: a later 406 starts a fresh count
         if (resyncing && !session.busy()) {
             finishResync();
         }
@@ -547,21 +548,25 @@ public final class MarketDataStream {
             failAll(e);
             return;
         }
-        if (error == AlpacaStreamError.AUTH_TIMEOUT) {
-            restart(e.getMessage());
+        if (error == AlpacaStreamError.AUTH_TIMEOUT || error == AlpacaStreamError.INTERNAL_ERROR) {
+            restart(e.getMessage()); // a fresh session; a request in flight is sent again
             return;
         }
-        SessionSubscriptions.Change c = authenticated ? session.refused() : null;
+        boolean answersRequest = error == AlpacaStreamError.SYMBOL_LIMIT_EXCEEDED
+                || error == AlpacaStreamError.INVALID_SUBSCRIBE_ACTION || error == AlpacaStreamError.INVALID_SYNTAX;
+        SessionSubscriptions.Change c = authenticated && answersRequest ? session.refused() : null;
         if (c != null && c.subscribe()) {
+            if (c.resync()) {
+                // What the session had before the reconnect is refused now (e.g. the plan changed):
+                // retrying would loop, so every subscriber is told.
+                failAll(e);
+                return;
+            }
             // The request that asked for more than the session may have: refuse it to its owners.
             log.warn("{}", e.getMessage());
             for (StreamSubscriber s : c.owners()) {
                 subscribers.remove(s);
                 s.fail(e);
-            }
-            if (c.resync()) {
-                restart("the session's subscription was refused after a reconnect");
-                return;
             }
             if (subscribers.isEmpty()) {
                 disconnect("no subscribers left");
