@@ -6,6 +6,9 @@ import io.tradingsdk.alpaca.internal.Json;
 import io.tradingsdk.alpaca.internal.RestClient;
 import io.tradingsdk.api.market.Bar;
 import io.tradingsdk.api.market.BarCursor;
+import io.tradingsdk.api.market.BarListener;
+import io.tradingsdk.api.market.LiveDataRequest;
+import java.util.Set;
 import io.tradingsdk.api.market.BarQuery;
 import io.tradingsdk.api.market.MarketDataSource;
 import io.tradingsdk.api.market.Timeframe;
@@ -40,8 +43,12 @@ import org.slf4j.LoggerFactory;
  * <b>Failures:</b> a rejected query (400/404/422, e.g. an unknown symbol) is an
  * {@link IllegalArgumentException} with Alpaca's message; a request that could not be completed is an
  * {@link UncheckedIOException} naming the symbol; other error answers are {@link AlpacaApiException}s,
- * unreadable bodies {@link AlpacaMalformedResponseException}s. No live feed: {@link #subscribe}
- * throws {@link UnsupportedOperationException}.
+ * unreadable bodies {@link AlpacaMalformedResponseException}s.
+ *
+ * <p><b>Live bars:</b> {@code subscribe} delivers live bars (and trades and quotes on request)
+ * through an {@link AlpacaMarketDataStream} on the same connection, opened at the first subscribe
+ * with the {@link AlpacaStreamOptions} given to the constructor (defaults otherwise) and closed
+ * with this source; see that class for the delivery guarantees and errors.
  */
 public final class AlpacaMarketDataSource implements MarketDataSource {
     private static final Logger log = LoggerFactory.getLogger(AlpacaMarketDataSource.class);
@@ -53,22 +60,73 @@ public final class AlpacaMarketDataSource implements MarketDataSource {
     private final boolean ownsConnection;
     private final Timeframe defaultTimeframe;
     private final AtomicLong skippedBars = new AtomicLong();
+    private final String feed;
+    private final AlpacaStreamOptions streamOptions;
+    private AlpacaMarketDataStream stream;
 
     /** On a shared connection; bars of {@code defaultTimeframe} when a query names none. */
     public AlpacaMarketDataSource(AlpacaConnection connection, Timeframe defaultTimeframe) {
-        this(connection, defaultTimeframe, false);
+        this(connection, defaultTimeframe, AlpacaStreamOptions.defaults());
+    }
+
+    /** On a shared connection, with these settings for live subscriptions. */
+    public AlpacaMarketDataSource(AlpacaConnection connection, Timeframe defaultTimeframe, AlpacaStreamOptions streamOptions) {
+        this(connection, defaultTimeframe, null, streamOptions, false);
     }
 
     /** With its own connection, closed with the source. */
     public static AlpacaMarketDataSource open(AlpacaConfig config, Timeframe defaultTimeframe) {
-        return new AlpacaMarketDataSource(AlpacaConnection.open(config), defaultTimeframe, true);
+        return open(config, defaultTimeframe, AlpacaStreamOptions.defaults());
     }
 
-    private AlpacaMarketDataSource(AlpacaConnection connection, Timeframe defaultTimeframe, boolean owns) {
+    /** With its own connection, closed with the source, and these settings for live subscriptions. */
+    public static AlpacaMarketDataSource open(AlpacaConfig config, Timeframe defaultTimeframe, AlpacaStreamOptions streamOptions) {
+        return new AlpacaMarketDataSource(AlpacaConnection.open(config), defaultTimeframe, null, streamOptions, true);
+    }
+
+    /** For backfills: minute bars from the historical feed matching a stream's feed; no live feed of its own. */
+    AlpacaMarketDataSource(AlpacaConnection connection, Timeframe defaultTimeframe, String feed, boolean owns) {
+        this(connection, defaultTimeframe, feed, AlpacaStreamOptions.defaults(), owns);
+    }
+
+    private AlpacaMarketDataSource(AlpacaConnection connection, Timeframe defaultTimeframe, String feed,
+                                   AlpacaStreamOptions streamOptions, boolean owns) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.defaultTimeframe = Objects.requireNonNull(defaultTimeframe, "defaultTimeframe");
         alpacaTimeframe(defaultTimeframe);
+        this.feed = feed != null ? feed : connection.config().feed();
+        this.streamOptions = Objects.requireNonNull(streamOptions, "streamOptions");
         this.ownsConnection = owns;
+    }
+
+    /**
+     * Live bars of {@code timeframe}; see {@link AlpacaMarketDataStream#subscribe(LiveDataRequest, BarListener)}.
+     *
+     * @throws AlpacaStreamException if Alpaca refused the subscription
+     */
+    @Override
+    public AutoCloseable subscribe(Set<String> symbols, Timeframe timeframe, BarListener listener) {
+        return liveStream().subscribe(symbols, timeframe, listener);
+    }
+
+    /**
+     * Live bars, trades and quotes; see {@link AlpacaMarketDataStream#subscribe(LiveDataRequest, BarListener)}.
+     *
+     * @throws AlpacaStreamException if Alpaca refused the subscription
+     */
+    @Override
+    public AutoCloseable subscribe(LiveDataRequest request, BarListener listener) {
+        return liveStream().subscribe(request, listener);
+    }
+
+    private synchronized AlpacaMarketDataStream liveStream() {
+        if (connection.isClosed()) {
+            throw new IllegalStateException("the Alpaca connection is closed");
+        }
+        if (stream == null) {
+            stream = AlpacaMarketDataStream.open(connection, streamOptions);
+        }
+        return stream;
     }
 
     @Override
@@ -134,6 +192,14 @@ public final class AlpacaMarketDataSource implements MarketDataSource {
 
     @Override
     public void close() {
+        AlpacaMarketDataStream s;
+        synchronized (this) {
+            s = stream;
+            stream = null;
+        }
+        if (s != null) {
+            s.close();
+        }
         if (ownsConnection) {
             connection.close();
         }
@@ -174,7 +240,7 @@ public final class AlpacaMarketDataSource implements MarketDataSource {
                     .addQueryParameter("limit", Integer.toString(connection.config().barPageLimit()))
                     .addQueryParameter("sort", "asc");
             if (!crypto) {
-                u.addQueryParameter("feed", connection.config().feed()); // lower case, as the API requires
+                u.addQueryParameter("feed", feed); // lower case, as the API requires
                 u.addQueryParameter("adjustment", connection.config().adjustment());
             }
             u.addQueryParameter("start", (query.from() != null ? query.from() : EARLIEST)

@@ -15,7 +15,9 @@ import io.tradingsdk.api.provider.ProviderContext;
  * {@code tradingBaseUrl}, {@code dataBaseUrl}, {@code requestsPerMinute}, {@code connectTimeout},
  * {@code readTimeout}, {@code getMaxAttempts}, {@code retryInitialDelay}, {@code retryMaxDelay} as for
  * {@link AlpacaExecutorProvider}; {@code feed} (iex|sip|boats|otc, default iex), {@code adjustment}
- * (raw|split|dividend|all, default raw), {@code timeframe} (default 1Day), {@code pageLimit} (10000).
+ * (raw|split|dividend|all, default raw), {@code timeframe} (default 1Day), {@code pageLimit} (10000);
+ * for live bars {@code streamFeed} (iex|sip|delayed_sip|test, default iex), {@code streamBaseUrl},
+ * {@code silenceTimeout} (default 3m) and {@code backfill} (default true), see {@link AlpacaStreamOptions}.
  */
 public final class AlpacaMarketDataSourceProvider implements MarketDataSourceProvider {
     private static final ParameterSchema SCHEMA = ParameterSchema.of(AlpacaParameters.marketDataSpecs());
@@ -30,7 +32,7 @@ public final class AlpacaMarketDataSourceProvider implements MarketDataSourcePro
 
     @Override
     public String description() {
-        return "Historical stock and crypto bars from Alpaca's market data API";
+        return "Historical and live stock and crypto bars from Alpaca's market data API and streams";
     }
 
     @Override
@@ -48,6 +50,7 @@ public final class AlpacaMarketDataSourceProvider implements MarketDataSourcePro
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException(AlpacaParameters.TIMEFRAME, tfText, "parameter 'timeframe': " + e.getMessage());
         }
-        return AlpacaMarketDataSource.open(AlpacaParameters.config(parameters), tf);
+        AlpacaStreamOptions stream = AlpacaParameters.streamOptions(parameters);
+        return AlpacaMarketDataSource.open(AlpacaParameters.config(parameters), tf, stream);
     }
 }

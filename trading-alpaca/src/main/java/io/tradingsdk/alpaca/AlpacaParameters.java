@@ -36,6 +36,10 @@ final class AlpacaParameters {
     static final String ADJUSTMENT = "adjustment";
     static final String TIMEFRAME = "timeframe";
     static final String PAGE_LIMIT = "pageLimit";
+    static final String STREAM_FEED = "streamFeed";
+    static final String STREAM_BASE_URL = "streamBaseUrl";
+    static final String SILENCE_TIMEOUT = "silenceTimeout";
+    static final String BACKFILL = "backfill";
 
     private AlpacaParameters() {
     }
@@ -102,7 +106,31 @@ final class AlpacaParameters {
         s.add(ParameterSpec.string(TIMEFRAME, "1Day", Set.of(), "bar timeframe when a query names none, e.g. 1Min, 5Min,"
                 + " 1Hour, 1Day").asStatic());
         s.add(ParameterSpec.integer(PAGE_LIMIT, 10_000L, 1, 10_000, "bars per page of the bars endpoint").asStatic());
+        s.add(ParameterSpec.string(STREAM_FEED, "iex", AlpacaStreamOptions.STOCK_FEEDS, "stock feed of live bars: the"
+                + " stream v2/<feed>").asStatic());
+        s.add(ParameterSpec.string(STREAM_BASE_URL, AlpacaStreamOptions.DEFAULT_STREAM_BASE_URL, Set.of(),
+                "market data stream host").asStatic());
+        s.add(ParameterSpec.duration(SILENCE_TIMEOUT, Duration.ofMinutes(3), Duration.ofSeconds(1), Duration.ofHours(1),
+                "a live stream silent this long is treated as dropped").asStatic());
+        s.add(ParameterSpec.bool(BACKFILL, true, "fetch the minute bars missed while the live stream was down over REST")
+                .asStatic());
         return s;
+    }
+
+    /** Live stream settings of the market data provider; refusals name the parameter. */
+    static AlpacaStreamOptions streamOptions(Parameters p) {
+        AlpacaStreamOptions.Builder b = AlpacaStreamOptions.builder();
+        try {
+            b.stockFeed(p.getString(STREAM_FEED));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException(STREAM_FEED, p.getString(STREAM_FEED), e.getMessage());
+        }
+        try {
+            b.streamBaseUrl(p.getString(STREAM_BASE_URL));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException(STREAM_BASE_URL, p.getString(STREAM_BASE_URL), e.getMessage());
+        }
+        return b.silenceTimeout(p.getDuration(SILENCE_TIMEOUT)).backfill(p.getBoolean(BACKFILL)).build();
     }
 
     /** Builds the configuration; refusals become {@link InvalidParameterException}s naming the parameter. */
