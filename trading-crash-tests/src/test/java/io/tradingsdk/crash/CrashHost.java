@@ -110,7 +110,7 @@ public final class CrashHost {
     private void run(String baseUrl, String jdbcUrl, String schema, boolean last) throws Exception {
         Progress before = Progress.read(progress);
         append("start " + ProcessHandle.current().pid());
-        PostgresTradeJournal journal = openJournal(jdbcUrl, schema);
+        PostgresTradeJournal journal = openJournal(jdbcUrl, schema, dir.resolve("spill"));
         AlpacaExecutor executor = AlpacaExecutor.open(CrashAlpacaServer.hostConfig(baseUrl).build());
         executor.awaitStreamListening(Duration.ofSeconds(10));
         SimulatedClock clock = new SimulatedClock(T0);
@@ -191,12 +191,12 @@ public final class CrashHost {
         }
     }
 
-    private static PostgresTradeJournal openJournal(String jdbcUrl, String schema) throws InterruptedException {
+    private static PostgresTradeJournal openJournal(String jdbcUrl, String schema, Path spill) throws InterruptedException {
         PostgresJournalConfig config = PostgresJournalConfig.builder()
                 .jdbcUrl(jdbcUrl)
                 .user("postgres")
                 .schema(schema)
-                .spillDirectory(Paths.get(System.getProperty("java.io.tmpdir")).resolve("crash-spill-" + schema))
+                .spillDirectory(spill) // what a killed host had not written yet is lost with it; a clean close leaves it here
                 .connectTimeout(Duration.ofSeconds(2))
                 .socketTimeout(Duration.ofSeconds(10))
                 .intentTimeout(Duration.ofSeconds(5))

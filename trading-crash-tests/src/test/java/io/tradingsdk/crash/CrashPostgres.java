@@ -47,6 +47,10 @@ final class CrashPostgres implements AutoCloseable {
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .start();
         binDirectory();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> postmaster().ifPresent(pm -> {
+            pm.descendants().forEach(ProcessHandle::destroyForcibly);
+            pm.destroyForcibly();
+        }), "kill-crash-postgres"));
     }
 
     /** A new server on an empty data directory (deleted first if it exists). */

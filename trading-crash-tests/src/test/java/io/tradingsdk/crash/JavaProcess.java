@@ -32,6 +32,8 @@ final class JavaProcess implements AutoCloseable {
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            // Should the test JVM itself be stopped, its children must not outlive it.
+            Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly, "kill-" + p.pid()));
             return new JavaProcess(p, log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + main.getName(), e);
