@@ -137,7 +137,10 @@ final class CrashChecker {
             fillIdCount.merge(f.fillId(), 1, Integer::sum);
             journaledQty.merge(f.clientOrderId(), f.quantity(), BigDecimal::add);
             String exec = executionsById.containsKey(f.fillId()) ? f.fillId() : activityToExecution.get(f.fillId());
-            if (exec == null) {
+            if (exec == null && f.fillId().startsWith(f.clientOrderId() + "#")) {
+                diffs.add("derived fill " + f.fillId() + " of " + f.clientOrderId() + " (" + f.quantity().toPlainString()
+                        + "): made from a cumulative quantity, it names no execution at the server");
+            } else if (exec == null) {
                 diffs.add("journaled fill " + f.fillId() + " of " + f.clientOrderId() + " (" + f.quantity().toPlainString()
                         + ") is not an execution at the server");
             } else {
