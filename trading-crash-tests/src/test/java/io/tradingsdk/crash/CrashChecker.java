@@ -38,6 +38,20 @@ final class CrashChecker {
     private CrashChecker() {
     }
 
+    /** What kind of difference; the report counts them by kind. */
+    enum Kind {
+        DUPLICATE_ORDER, FOREIGN_ORDER, UNRESOLVED_INTENT, STATUS_DISAGREES, ORDER_WITHOUT_INTENT, MISSING_FILL,
+        DOUBLE_FILL, FILL_ID_TWICE, DERIVED_FILL, UNKNOWN_FILL, FILLED_QUANTITY, LEDGER
+    }
+
+    /** One difference between server, journal and ledger; {@code text} says exactly what differs. */
+    record Difference(Kind kind, String text) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
     record JournalOrder(String clientOrderId, String status, BigDecimal filledQuantity) {
     }
 
@@ -77,8 +91,8 @@ final class CrashChecker {
      * @param ledger  the final host's {@code ledger.json}, or null when it wrote none
      * @return every difference, one line each, most important first
      */
-    static List<String> check(JsonNode server, Map<String, JournalOrder> journal, List<JournalFill> fills, JsonNode ledger) {
-        List<String> diffs = new ArrayList<>();
+    static List<Difference> check(JsonNode server, Map<String, JournalOrder> journal, List<JournalFill> fills, JsonNode ledger) {
+        List<Difference> diffs = new ArrayList<>();
         Map<String, JsonNode> serverOrders = new LinkedHashMap<>();
         for (JsonNode o : server.path("orders")) {
             serverOrders.put(o.path("client_order_id").asText(), o);
@@ -89,14 +103,15 @@ final class CrashChecker {
         for (String cid : serverOrders.keySet()) {
             int n = CrashHost.signalNumber(cid);
             if (n < 0) {
-                diffs.add("server order " + cid + " was not placed by the crash host");
+                diffs.add(new Difference(Kind.FOREIGN_ORDER, "server order " + cid + " was not placed by the crash host"));
             } else {
                 bySignal.computeIfAbsent(n, k -> new ArrayList<>()).add(cid);
             }
         }
         bySignal.forEach((n, cids) -> {
             if (cids.size() > 1) {
-                diffs.add("duplicate orders: signal s-" + n + " has " + cids.size() + " orders at the server " + cids);
+                diffs.add(new Difference(Kind.DUPLICATE_ORDER,
+                        "duplicate orders: signal s-" + n + " has " + cids.size() + " orders at the server " + cids));
             }
         });
 
@@ -105,20 +120,25 @@ final class CrashChecker {
             JsonNode o = serverOrders.get(cid);
             String serverStatus = o == null ? null : o.path("status").asText().toUpperCase(java.util.Locale.ROOT);
             if (UNRESOLVED.contains(j.status()) || j.status().startsWith("(")) {
-                diffs.add("unresolved intent " + cid + ": journal status " + j.status() + ", server "
-                        + (o == null ? "has no such order" : "status " + serverStatus));
+                diffs.add(new Difference(Kind.UNRESOLVED_INTENT,
+                        "unresolved intent " + cid + ": journal status " + j.status() + ", server "
+                        + (o == null ? "has no such order" : "status " + serverStatus)));
             } else if (o == null && !NEVER_SENT.contains(j.status())) {
-                diffs.add("intent " + cid + ": journal status " + j.status() + " but the server never received the order");
+                diffs.add(new Difference(Kind.STATUS_DISAGREES,
+                        "intent " + cid + ": journal status " + j.status() + " but the server never received the order"));
             } else if (o != null && isFinalAtServer(serverStatus) && !serverStatus.equals(j.status())) {
-                diffs.add("intent " + cid + ": journal status " + j.status() + ", server status " + serverStatus);
+                diffs.add(new Difference(Kind.STATUS_DISAGREES,
+                        "intent " + cid + ": journal status " + j.status() + ", server status " + serverStatus));
             } else if (o != null && NEVER_SENT.contains(j.status()) && !serverStatus.equals(j.status())) {
-                diffs.add("intent " + cid + ": journal says " + j.status() + " (not at the broker) but the server has it "
-                        + serverStatus);
+                diffs.add(new Difference(Kind.STATUS_DISAGREES,
+                        "intent " + cid + ": journal says " + j.status() + " (not at the broker) but the server has it "
+                        + serverStatus));
             }
         });
         for (String cid : serverOrders.keySet()) {
             if (!journal.containsKey(cid)) {
-                diffs.add("server order " + cid + " has no intent in the journal");
+                diffs.add(new Difference(Kind.ORDER_WITHOUT_INTENT,
+                        "server order " + cid + " has no intent in the journal"));
             }
         }
 
@@ -138,18 +158,20 @@ final class CrashChecker {
             journaledQty.merge(f.clientOrderId(), f.quantity(), BigDecimal::add);
             String exec = executionsById.containsKey(f.fillId()) ? f.fillId() : activityToExecution.get(f.fillId());
             if (exec == null && f.fillId().startsWith(f.clientOrderId() + "#")) {
-                diffs.add("derived fill " + f.fillId() + " of " + f.clientOrderId() + " (" + f.quantity().toPlainString()
-                        + "): made from a cumulative quantity, it names no execution at the server");
+                diffs.add(new Difference(Kind.DERIVED_FILL,
+                        "derived fill " + f.fillId() + " of " + f.clientOrderId() + " (" + f.quantity().toPlainString()
+                        + "): made from a cumulative quantity, it names no execution at the server"));
             } else if (exec == null) {
-                diffs.add("journaled fill " + f.fillId() + " of " + f.clientOrderId() + " (" + f.quantity().toPlainString()
-                        + ") is not an execution at the server");
+                diffs.add(new Difference(Kind.UNKNOWN_FILL,
+                        "journaled fill " + f.fillId() + " of " + f.clientOrderId() + " (" + f.quantity().toPlainString()
+                        + ") is not an execution at the server"));
             } else {
                 journaledTimes.merge(exec, 1, Integer::sum);
             }
         }
         fillIdCount.forEach((id, n) -> {
             if (n > 1) {
-                diffs.add("fill id " + id + " journaled " + n + " times");
+                diffs.add(new Difference(Kind.FILL_ID_TWICE, "fill id " + id + " journaled " + n + " times"));
             }
         });
         journaledTimes.forEach((exec, n) -> {
@@ -157,23 +179,24 @@ final class CrashChecker {
             String what = "execution " + exec + " of " + e.path("_client_order_id").asText() + " (" + e.path("qty").asText()
                     + " @ " + e.path("price").asText() + ")";
             if (n == 0) {
-                diffs.add("missing fill: " + what + " is not in the journal");
+                diffs.add(new Difference(Kind.MISSING_FILL, "missing fill: " + what + " is not in the journal"));
             } else if (n > 1) {
-                diffs.add("double fill: " + what + " is journaled " + n + " times");
+                diffs.add(new Difference(Kind.DOUBLE_FILL, "double fill: " + what + " is journaled " + n + " times"));
             }
         });
         for (Map.Entry<String, JsonNode> o : serverOrders.entrySet()) {
             BigDecimal serverFilled = new BigDecimal(o.getValue().path("filled_qty").asText("0"));
             BigDecimal journaled = journaledQty.getOrDefault(o.getKey(), BigDecimal.ZERO);
             if (serverFilled.compareTo(journaled) != 0) {
-                diffs.add("order " + o.getKey() + ": server filled " + serverFilled.toPlainString() + ", journal fills add up to "
-                        + journaled.toPlainString());
+                diffs.add(new Difference(Kind.FILLED_QUANTITY,
+                        "order " + o.getKey() + ": server filled " + serverFilled.toPlainString() + ", journal fills add up to "
+                        + journaled.toPlainString()));
             }
         }
 
         // 4. Ledger = server.
         if (ledger == null) {
-            diffs.add("no ledger: the final host did not write one");
+            diffs.add(new Difference(Kind.LEDGER, "no ledger: the final host did not write one"));
         } else {
             Set<String> symbols = new TreeSet<>();
             server.path("positions").fieldNames().forEachRemaining(symbols::add);
@@ -182,14 +205,16 @@ final class CrashChecker {
                 BigDecimal atServer = new BigDecimal(server.path("positions").path(s).asText("0"));
                 BigDecimal inLedger = new BigDecimal(ledger.path("positions").path(s).asText("0"));
                 if (atServer.compareTo(inLedger) != 0) {
-                    diffs.add("position " + s + ": server " + atServer.toPlainString() + ", ledger " + inLedger.toPlainString());
+                    diffs.add(new Difference(Kind.LEDGER,
+                            "position " + s + ": server " + atServer.toPlainString() + ", ledger " + inLedger.toPlainString()));
                 }
             }
             BigDecimal serverCash = new BigDecimal(server.path("cash").asText());
             BigDecimal ledgerCash = new BigDecimal(ledger.path("cash").asText());
             if (serverCash.compareTo(ledgerCash) != 0) {
-                diffs.add("cash: server " + serverCash.toPlainString() + ", ledger " + ledgerCash.toPlainString()
-                        + " (difference " + ledgerCash.subtract(serverCash).toPlainString() + ")");
+                diffs.add(new Difference(Kind.LEDGER,
+                        "cash: server " + serverCash.toPlainString() + ", ledger " + ledgerCash.toPlainString()
+                        + " (difference " + ledgerCash.subtract(serverCash).toPlainString() + ")"));
             }
         }
         return diffs;

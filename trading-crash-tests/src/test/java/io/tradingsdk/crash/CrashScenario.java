@@ -40,7 +40,7 @@ record CrashScenario(String name, String mode, long seed, int kills, int signals
     /** What a run did and found. */
     record Report(CrashScenario scenario, int hostKills, List<Integer> killExitCodes, int postgresKills,
                   int intents, int serverOrders, int orderPosts, int executions, int journaledFills,
-                  Map<String, Long> faults, List<String> differences) {
+                  Map<String, Long> faults, List<CrashChecker.Difference> differences) {
         @Override
         public String toString() {
             StringBuilder b = new StringBuilder();
@@ -51,7 +51,12 @@ record CrashScenario(String name, String mode, long seed, int kills, int signals
                     .append(" orders at the server (").append(orderPosts).append(" POSTs), ").append(executions)
                     .append(" executions at the server, ").append(journaledFills).append(" fills journaled; faults ")
                     .append(faults).append("; ").append(differences.size()).append(" difference(s)");
-            for (String d : differences) {
+            Map<CrashChecker.Kind, Long> byKind = new java.util.EnumMap<>(CrashChecker.Kind.class);
+            differences.forEach(d -> byKind.merge(d.kind(), 1L, Long::sum));
+            if (!byKind.isEmpty()) {
+                b.append(" ").append(byKind);
+            }
+            for (CrashChecker.Difference d : differences) {
                 b.append("\n  - ").append(d);
             }
             return b.toString();
@@ -115,7 +120,7 @@ record CrashScenario(String name, String mode, long seed, int kills, int signals
             JsonNode ledger = Files.exists(ledgerFile) ? JSON.readTree(ledgerFile.toFile()) : null;
             var journal = CrashChecker.journalOrders(postgres.jdbcUrl(), name);
             var fills = CrashChecker.journalFills(postgres.jdbcUrl(), name);
-            List<String> diffs = CrashChecker.check(state, journal, fills, ledger);
+            List<CrashChecker.Difference> diffs = CrashChecker.check(state, journal, fills, ledger);
             Map<String, Long> faults = new TreeMap<>();
             state.path("faults").fields().forEachRemaining(e -> faults.put(e.getKey(), e.getValue().asLong()));
             int posts = 0;
