@@ -48,7 +48,7 @@ import okio.ByteString;
  * <p>It is {@link FakeAlpaca} (REST and the {@code trade_updates} stream as Alpaca publishes them)
  * plus what a crash test needs around it:
  * <ul>
- *   <li>a market: every tick each symbol trades at the next price of a fixed path, and working
+ *   <li>a market: every tick (150 ms) each symbol trades at the next price of a fixed path, and working
  *       orders fill at most {@value #PART} shares per tick, so most orders fill in parts and fills
  *       keep happening while the host is down;</li>
  *   <li>seeded faults on {@code POST /v2/orders} (order processed and the connection dropped before
@@ -74,8 +74,8 @@ public final class CrashAlpacaServer implements AutoCloseable {
     public static final Map<String, BigDecimal> OPENING = Map.of(
             "AAPL", new BigDecimal("100"), "MSFT", new BigDecimal("400"), "SPY", new BigDecimal("500"));
     /** Shares of one order filled per tick at most. */
-    static final int PART = 2;
-    private static final Duration TICK = Duration.ofMillis(120);
+    static final int PART = 1;
+    private static final Duration TICK = Duration.ofMillis(150);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter ACTIVITY_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS")
             .withZone(ZoneOffset.UTC);

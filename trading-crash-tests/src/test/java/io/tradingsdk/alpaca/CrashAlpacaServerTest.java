@@ -80,6 +80,10 @@ class CrashAlpacaServerTest {
         }
     }
 
+    private static int parts(int shares) {
+        return (shares + CrashAlpacaServer.PART - 1) / CrashAlpacaServer.PART;
+    }
+
     @Test
     @DisplayName("FILL activities: one per execution, ids <time>::<execution id>, order_id, cum_qty and leaves_qty, paged by page_token")
     void fillActivitiesFollowTheContract() throws Exception {
@@ -101,7 +105,7 @@ class CrashAlpacaServerTest {
 
         JsonNode state = server.state();
         assertThat(asc).hasSize(state.path("executions").size());
-        assertThat(asc).hasSize(3 + 2); // 5 and 3 shares, at most 2 per tick
+        assertThat(asc).hasSize(parts(5) + parts(3)); // at most PART shares of an order per tick
         Map<String, BigDecimal> cum = new HashMap<>();
         for (JsonNode a : asc) {
             assertThat(a.path("activity_type").asText()).isEqualTo("FILL");
@@ -123,7 +127,7 @@ class CrashAlpacaServerTest {
         // Default: newest first; filters by order and time.
         JsonNode desc = getJson("/v2/account/activities/FILL");
         assertThat(desc.get(0).path("id").asText()).isEqualTo(asc.get(asc.size() - 1).path("id").asText());
-        assertThat(getJson("/v2/account/activities/FILL?order_id=" + msft)).hasSize(2);
+        assertThat(getJson("/v2/account/activities/FILL?order_id=" + msft)).hasSize(parts(3));
         String lastTime = asc.get(asc.size() - 1).path("transaction_time").asText();
         assertThat(getJson("/v2/account/activities/FILL?after=" + lastTime)).as("after is exclusive").isEmpty();
         assertThat(getJson("/v2/account/activities/FILL?until=" + asc.get(0).path("transaction_time").asText())).isEmpty();

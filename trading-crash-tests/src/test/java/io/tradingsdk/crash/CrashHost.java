@@ -139,7 +139,7 @@ public final class CrashHost {
             }
             Thread.sleep(10);
         }
-        append("ready");
+        append("ready " + System.currentTimeMillis());
         if (mode.equals("naive")) {
             // Not trusting recovery: whatever was sent and not seen filled is sent again, as a new signal.
             for (Map.Entry<Integer, String> e : before.latestOrder.entrySet()) {

@@ -92,5 +92,7 @@ class CrashRecoveryTest {
         assertThat(report.intents()).isPositive();
         assertThat(report.serverOrders()).isPositive();
         assertThat(report.executions()).isGreaterThan(report.serverOrders()); // orders fill in parts
+        assertThat(report.executionsWhileDown()).as("fills happened while no host ran").isPositive();
+        assertThat(report.faults()).as("faults were injected").containsKeys("lost-ack", "stream-message-lost");
     }
 }

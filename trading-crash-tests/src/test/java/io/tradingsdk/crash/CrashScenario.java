@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ record CrashScenario(String name, String mode, long seed, int kills, int signals
 
     /** What a run did and found. */
     record Report(CrashScenario scenario, int hostKills, List<Integer> killExitCodes, int postgresKills,
-                  int intents, int serverOrders, int orderPosts, int executions, int journaledFills,
+                  int intents, int serverOrders, int orderPosts, int executions, int executionsWhileDown, int journaledFills,
                   Map<String, Long> faults, List<CrashChecker.Difference> differences) {
         @Override
         public String toString() {
@@ -49,7 +50,8 @@ record CrashScenario(String name, String mode, long seed, int kills, int signals
                     .append(new java.util.TreeSet<>(killExitCodes)).append("), ").append(postgresKills)
                     .append(" PostgreSQL kill(s); ").append(intents).append(" intents, ").append(serverOrders)
                     .append(" orders at the server (").append(orderPosts).append(" POSTs), ").append(executions)
-                    .append(" executions at the server, ").append(journaledFills).append(" fills journaled; faults ")
+                    .append(" executions at the server (").append(executionsWhileDown).append(" while no host ran), ")
+                    .append(journaledFills).append(" fills journaled; faults ")
                     .append(faults).append("; ").append(differences.size()).append(" difference(s)");
             Map<CrashChecker.Kind, Long> byKind = new java.util.EnumMap<>(CrashChecker.Kind.class);
             differences.forEach(d -> byKind.merge(d.kind(), 1L, Long::sum));
@@ -71,6 +73,7 @@ record CrashScenario(String name, String mode, long seed, int kills, int signals
         Path progress = dir.resolve("progress.log");
         Path urlFile = dir.resolve("alpaca.url");
         List<Integer> exitCodes = new ArrayList<>();
+        List<Instant> killedAt = new ArrayList<>();
         int pgKills = 0;
         int pgKillAt = killPostgres ? kills / 2 : -1;
         try (JavaProcess server = JavaProcess.start(CrashAlpacaServer.class, dir.resolve("alpaca-server.log"),
@@ -101,6 +104,7 @@ record CrashScenario(String name, String mode, long seed, int kills, int signals
                         throw new IllegalStateException("host run " + run + " died by itself; log:\n" + CrashFiles.tail(host.log(), 40));
                     }
                     exitCodes.add(host.kill());
+                    killedAt.add(Instant.now());
                 }
             }
             // The last run: recovery, the remaining signals, then the checks once the market filled everything.
@@ -127,11 +131,40 @@ record CrashScenario(String name, String mode, long seed, int kills, int signals
             for (JsonNode n : state.path("orderPosts")) {
                 posts += n.asInt();
             }
+            int whileDown = whileDown(state, killedAt, readyTimes(progress));
             Report report = new Report(this, exitCodes.size(), exitCodes, pgKills, journal.size(),
-                    state.path("orders").size(), posts, state.path("executions").size(), fills.size(), faults, diffs);
+                    state.path("orders").size(), posts, state.path("executions").size(), whileDown, fills.size(), faults,
+                    diffs);
             Files.writeString(dir.resolve("report.txt"), report.toString(), StandardCharsets.UTF_8);
             return report;
         }
+    }
+
+    /** When each host life became ready, from the progress file. */
+    private static List<Instant> readyTimes(Path progress) {
+        List<Instant> out = new ArrayList<>();
+        for (String line : CrashFiles.lines(progress)) {
+            if (line.startsWith("ready ")) {
+                out.add(Instant.ofEpochMilli(Long.parseLong(line.substring(6).trim())));
+            }
+        }
+        return out;
+    }
+
+    /** Executions made while no host was ready: after a kill, before the next host became ready (one machine clock). */
+    private static int whileDown(JsonNode state, List<Instant> kills, List<Instant> readies) {
+        int n = 0;
+        for (JsonNode e : state.path("executions")) {
+            Instant t = Instant.parse(e.path("transaction_time").asText());
+            for (Instant kill : kills) {
+                Instant up = readies.stream().filter(r -> r.isAfter(kill)).findFirst().orElse(Instant.MAX);
+                if (t.isAfter(kill) && t.isBefore(up)) {
+                    n++;
+                    break;
+                }
+            }
+        }
+        return n;
     }
 
     private JavaProcess startHost(Path dir, String baseUrl, CrashPostgres postgres, int run, boolean last) {
@@ -143,8 +176,9 @@ record CrashScenario(String name, String mode, long seed, int kills, int signals
         return JavaProcess.start(CrashHost.class, dir.resolve("host-" + run + ".log"), args);
     }
 
-    private static int count(Path file, String line) {
-        return (int) CrashFiles.lines(file).stream().filter(line::equals).count();
+    /** Lines that are {@code word} or start with {@code word} and a space. */
+    private static int count(Path file, String word) {
+        return (int) CrashFiles.lines(file).stream().filter(l -> l.equals(word) || l.startsWith(word + " ")).count();
     }
 
     static JsonNode serverState(String baseUrl) throws IOException, InterruptedException {
