@@ -83,13 +83,16 @@ final class CrashPostgres implements AutoCloseable {
     }
 
     /**
-     * SIGKILL to every backend and then the postmaster (ProcessHandle.destroyForcibly is SIGKILL on
-     * Unix); returns when none of them is alive. No shutdown, no checkpoint: the next start recovers.
+     * SIGSTOP to the postmaster, then SIGKILL to every backend and to the postmaster
+     * (ProcessHandle.destroyForcibly is SIGKILL on Unix); returns when none of them is alive. No
+     * shutdown, no checkpoint: the next start recovers.
      *
      * @return how many processes were killed
      */
     int kill() {
         ProcessHandle pm = postmaster().orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
+        // Stopped, the postmaster can neither notice its children dying nor start new ones before its own SIGKILL.
+        run(List.of("kill", "-STOP", Long.toString(pm.pid())));
         List<ProcessHandle> all = new ArrayList<>(pm.descendants().toList());
         all.add(pm);
         all.forEach(ProcessHandle::destroyForcibly);
