@@ -81,7 +81,9 @@ public final class CrashAlpacaServer implements AutoCloseable {
             .withZone(ZoneOffset.UTC);
 
     private final FakeAlpaca alpaca = new FakeAlpaca();
-    private final Random faultRandom;
+    /** One generator per kind of request, so the n-th order POST meets the same draw in every run of a seed. */
+    private final Random postRandom;
+    private final Random lookupRandom;
     private final Random streamRandom;
     private final boolean faults;
     private final List<ObjectNode> executions = new ArrayList<>(); // guarded by itself
@@ -96,7 +98,8 @@ public final class CrashAlpacaServer implements AutoCloseable {
     private final Dispatcher fakeDispatcher;
 
     public CrashAlpacaServer(long seed, boolean faults) {
-        this.faultRandom = new Random(seed);
+        this.postRandom = new Random(seed);
+        this.lookupRandom = new Random(seed * 17 + 3);
         this.streamRandom = new Random(seed * 31 + 7);
         this.faults = faults;
         alpaca.setCash(new BigDecimal("10000000"));
@@ -186,26 +189,33 @@ public final class CrashAlpacaServer implements AutoCloseable {
     private void scriptFault(String method, String path) {
         Fault f = null;
         String kind = null;
-        synchronized (faultRandom) {
-            double r = faultRandom.nextDouble();
-            if (method.equals("POST") && path.equals("/v2/orders")) {
-                if (r < 0.10) {
-                    kind = "lost-ack";
-                    f = new Fault("POST", "/v2/orders", FaultKind.LOSE_RESPONSE_AFTER_ACCEPT, 1);
-                } else if (r < 0.16) {
-                    kind = "500-after-processing";
-                    f = new Fault("POST", "/v2/orders", FaultKind.STATUS, 1)
-                            .status(500, "{\"code\":50010000,\"message\":\"internal server error\"}", true);
-                } else if (r < 0.20) {
-                    kind = "500";
-                    f = new Fault("POST", "/v2/orders", FaultKind.STATUS, 1)
-                            .status(500, "{\"code\":50010000,\"message\":\"internal server error\"}", false);
-                } else if (r < 0.23) {
-                    kind = "429";
-                    f = new Fault("POST", "/v2/orders", FaultKind.STATUS, 1)
-                            .status(429, "{\"message\":\"rate limit exceeded\"}", false);
-                }
-            } else if (method.equals("GET") && path.equals("/v2/orders:by_client_order_id") && r < 0.10) {
+        if (method.equals("POST") && path.equals("/v2/orders")) {
+            double r;
+            synchronized (postRandom) {
+                r = postRandom.nextDouble();
+            }
+            if (r < 0.10) {
+                kind = "lost-ack";
+                f = new Fault("POST", "/v2/orders", FaultKind.LOSE_RESPONSE_AFTER_ACCEPT, 1);
+            } else if (r < 0.16) {
+                kind = "500-after-processing";
+                f = new Fault("POST", "/v2/orders", FaultKind.STATUS, 1)
+                        .status(500, "{\"code\":50010000,\"message\":\"internal server error\"}", true);
+            } else if (r < 0.20) {
+                kind = "500";
+                f = new Fault("POST", "/v2/orders", FaultKind.STATUS, 1)
+                        .status(500, "{\"code\":50010000,\"message\":\"internal server error\"}", false);
+            } else if (r < 0.23) {
+                kind = "429";
+                f = new Fault("POST", "/v2/orders", FaultKind.STATUS, 1)
+                        .status(429, "{\"message\":\"rate limit exceeded\"}", false);
+            }
+        } else if (method.equals("GET") && path.equals("/v2/orders:by_client_order_id")) {
+            double r;
+            synchronized (lookupRandom) {
+                r = lookupRandom.nextDouble();
+            }
+            if (r < 0.10) {
                 kind = "lookup-500";
                 f = new Fault("GET", "/v2/orders:by_client_order_id", FaultKind.STATUS, 1)
                         .status(500, "{\"code\":50010000,\"message\":\"internal server error\"}", false);

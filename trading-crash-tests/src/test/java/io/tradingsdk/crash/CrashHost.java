@@ -9,12 +9,12 @@ import io.tradingsdk.api.order.OrderEventType;
 import io.tradingsdk.api.signal.Signal;
 import io.tradingsdk.api.signal.SignalAction;
 import io.tradingsdk.api.signal.SignalOutcome;
+import io.tradingsdk.api.time.TradingClock;
 import io.tradingsdk.core.engine.EngineListener;
 import io.tradingsdk.core.engine.TradingEngine;
 import io.tradingsdk.core.ledger.PortfolioSnapshot;
 import io.tradingsdk.core.risk.RuleBasedRiskManager;
 import io.tradingsdk.core.sizing.KellySizer;
-import io.tradingsdk.core.time.SimulatedClock;
 import io.tradingsdk.postgres.PostgresJournalConfig;
 import io.tradingsdk.postgres.PostgresTradeJournal;
 import java.io.IOException;
@@ -61,7 +61,6 @@ import java.util.regex.Pattern;
 public final class CrashHost {
     static final String STRATEGY = "crash";
     static final List<String> SYMBOLS = List.of("AAPL", "MSFT", "SPY");
-    static final Instant T0 = Instant.parse("2024-03-05T15:00:00Z");
     private static final Pattern SIGNAL = Pattern.compile("s-(\\d+)(-r\\d+)?");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PACE = Duration.ofMillis(100);
@@ -84,7 +83,7 @@ public final class CrashHost {
         boolean sell = n % 5 == 4;
         BigDecimal qty = BigDecimal.valueOf(sell ? 1 + n % 2 : 1 + (n * 7) % 5);
         return new Signal(id, STRATEGY, symbol, sell ? SignalAction.SELL : SignalAction.BUY, 0.6, 0.04, -0.02,
-                CrashAlpacaServer.OPENING.get(symbol), qty, T0);
+                CrashAlpacaServer.OPENING.get(symbol), qty, Instant.now());
     }
 
     /** The signal number of a client order id {@code crash:s-<n>} or {@code crash:s-<n>-r<k>}, or -1. */
@@ -113,7 +112,17 @@ public final class CrashHost {
         PostgresTradeJournal journal = openJournal(jdbcUrl, schema, dir.resolve("spill"));
         AlpacaExecutor executor = AlpacaExecutor.open(CrashAlpacaServer.hostConfig(baseUrl).build());
         executor.awaitStreamListening(Duration.ofSeconds(10));
-        SimulatedClock clock = new SimulatedClock(T0);
+        TradingClock clock = new TradingClock() { // wall time; the local market never closes
+            @Override
+            public Instant now() {
+                return Instant.now();
+            }
+
+            @Override
+            public boolean isMarketOpen(String symbol) {
+                return true;
+            }
+        };
         Set<String> filled = java.util.concurrent.ConcurrentHashMap.newKeySet();
         TradingEngine engine = TradingEngine.builder(STRATEGY)
                 .clock(clock)
