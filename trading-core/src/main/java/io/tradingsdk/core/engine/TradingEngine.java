@@ -58,6 +58,7 @@ import io.tradingsdk.core.risk.RuleBasedRiskManager;
 import io.tradingsdk.core.risk.TradingStateGate;
 import io.tradingsdk.core.time.MarketCalendarClock;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -679,6 +680,11 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         }
 
         @Override
+        public void applyOrderEvent(OrderEvent event) {
+            TradingEngine.this.handleOrderEvent(event, false);
+        }
+
+        @Override
         public void tellStrategyAndListeners(String strategyId, OrderEvent e) {
             StrategySlot slot = slotsById.get(strategyId);
             if (slot != null) {
@@ -1178,8 +1184,21 @@ public final class TradingEngine implements BarListener, AutoCloseable {
     // ------------------------------------------------------------------ order events
 
     private void handleOrderEvent(OrderEvent e) {
+        handleOrderEvent(e, true);
+    }
+
+    private void handleOrderEvent(OrderEvent e, boolean mayFetchExecutions) {
         if (!readyOnLoop && recovery.parkUntilRecovered(e)) {
             return; // recovery has not adopted its order yet: it waits instead of being dropped
+        }
+        if (mayFetchExecutions) {
+            TrackedOrder known = tracker.get(e.clientOrderId());
+            if (known != null && recovery.shouldFetchExecutionsFirst(known, e)) {
+                // Only a cumulative number says more filled: the broker's executions come first, so the
+                // fills keep the broker's ids; this event follows them.
+                recovery.fetchExecutionsThen(known, e);
+                return;
+            }
         }
         OrderTracker.EventResult r = tracker.onEvent(e);
         TrackedOrder order = r.order();
@@ -1194,9 +1213,9 @@ public final class TradingEngine implements BarListener, AutoCloseable {
                 && (order.intent().request().quantity() == null
                     || order.filledQuantity().compareTo(order.intent().request().quantity()) < 0)) {
             // The broker says more is filled than the executions that reached us: a message was lost.
-            // Ask the broker for the order; its cumulative quantity closes the gap (a late message
-            // that arrives first closes it with its own execution id instead).
-            recovery.closeGapFromBroker(e.clientOrderId());
+            // Ask the broker for the order's executions, then the order; a late message that arrives
+            // first closes the gap with its own execution id instead.
+            recovery.fetchExecutionsThen(order, null);
         }
         // Fills before the event that carries them: a journal that writes in order and loses its tail
         // in a crash then never holds a final event without the fills before it.

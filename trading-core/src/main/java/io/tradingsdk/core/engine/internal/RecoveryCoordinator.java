@@ -68,6 +68,9 @@ public final class RecoveryCoordinator {
 
         void handleOrderEvent(OrderEvent event);
 
+        /** As {@link #handleOrderEvent}, without fetching executions first (the fetch was made). */
+        void applyOrderEvent(OrderEvent event);
+
         /** Tells the intent's strategy and the listeners of an event the engine made itself. */
         void tellStrategyAndListeners(String strategyId, OrderEvent event);
 
@@ -80,8 +83,10 @@ public final class RecoveryCoordinator {
     }
 
     /** The loop events this class makes; the engine's loop hands them back to {@link #onEvent}. */
-    public sealed interface Event permits Recovered, ReconcileCompare, Resync, GapLookupDone {
+    public sealed interface Event permits Recovered, ReconcileCompare, Resync, GapLookupDone, AfterExecutions {
     }
+
+    record AfterExecutions(OrderEvent event) implements Event { }
 
     record Recovered(RecoveryPlan plan, RuntimeException error) implements Event { }
 
@@ -107,6 +112,8 @@ public final class RecoveryCoordinator {
     /** Open quantity of foreign orders per symbol, as last reported to the ledger. */
     private final Map<String, BigDecimal> foreignOpen = new HashMap<>();
     private volatile ExecutorService thread;
+    /** Until the executor says it cannot list executions. */
+    private volatile boolean listsExecutions = true;
     private boolean recovered;
 
     public RecoveryCoordinator(String accountId, Executor executor, TradeJournal journal, TradingClock clock,
@@ -167,15 +174,67 @@ public final class RecoveryCoordinator {
         return true;
     }
 
-    /** The broker says more of the order is filled than reached us: ask it for the order (its cumulative closes the gap). */
-    public void closeGapFromBroker(String clientOrderId) {
-        CompletableFuture<Optional<Order>> f;
-        try {
-            f = executor.lookup(clientOrderId);
-        } catch (RuntimeException ex) {
-            f = CompletableFuture.failedFuture(ex);
+    /**
+     * Whether a cumulative-only event would apply quantity the order's fills have not covered: then
+     * the engine asks the broker for the order's executions first ({@link #fetchExecutionsThen}), so
+     * fills are journaled under the broker's execution ids rather than derived ones.
+     */
+    public boolean shouldFetchExecutionsFirst(TrackedOrder order, OrderEvent e) {
+        if (!listsExecutions || e.fill() != null || e.filledQuantity().compareTo(order.filledQuantity()) <= 0) {
+            return false;
         }
-        f.whenComplete((o, ex) -> host.enqueue(new GapLookupDone(clientOrderId, o, ex)));
+        BigDecimal cap = order.intent().request().quantity();
+        return cap == null || order.filledQuantity().compareTo(cap) < 0;
+    }
+
+    /**
+     * Off the loop: the broker's executions of this order (each comes back as an ordinary event;
+     * fills dedupe as always), then {@code then} if given, else the order as the broker reports it
+     * (its cumulative quantity closes whatever is still missing, as a derived fill).
+     */
+    public void fetchExecutionsThen(TrackedOrder order, OrderEvent then) {
+        String id = order.clientOrderId();
+        Instant since = order.intent().createdAt().minus(policy.executionsLookback());
+        CompletableFuture<List<OrderEvent>> executions;
+        if (!listsExecutions) {
+            executions = CompletableFuture.completedFuture(List.of());
+        } else {
+            try {
+                executions = executor.executionsSince(since); // returns at once; an executor that knows at once completes it
+            } catch (RuntimeException ex) {
+                executions = CompletableFuture.failedFuture(ex);
+            }
+        }
+        // The continuations run where the answer completes: inline on the loop for an executor that
+        // answers at once (a driven engine stays deterministic), else on the executor's thread.
+        executions.orTimeout(IO_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).whenComplete((list, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                if (cause instanceof UnsupportedOperationException) {
+                    listsExecutions = false;
+                } else {
+                    log.warn("engine {}: the executions of {} could not be read: {}", accountId, id, cause.toString());
+                }
+            } else {
+                for (OrderEvent e : list) {
+                    if (e.clientOrderId().equals(id)) {
+                        host.enqueue(e);
+                    }
+                }
+            }
+            if (then != null) {
+                host.enqueue(new AfterExecutions(then));
+                return;
+            }
+            CompletableFuture<Optional<Order>> f;
+            try {
+                f = executor.lookup(id);
+            } catch (RuntimeException ex) {
+                f = CompletableFuture.failedFuture(ex);
+            }
+            f.whenComplete((o, ex) -> host.enqueue(new GapLookupDone(id, o, ex)));
+        });
     }
 
     /** See {@code TradingEngine.reconcile}. Any thread. */
@@ -202,6 +261,8 @@ public final class RecoveryCoordinator {
             onResync(r);
         } else if (e instanceof GapLookupDone g) {
             onGapLookupDone(g);
+        } else if (e instanceof AfterExecutions a) {
+            host.applyOrderEvent(a.event());
         }
     }
 
@@ -342,34 +403,11 @@ public final class RecoveryCoordinator {
         if (open.isEmpty()) {
             return;
         }
-        List<String> ids = new ArrayList<>(open.size());
-        Instant oldest = null;
-        for (TrackedOrder o : open) {
-            ids.add(o.clientOrderId());
-            Instant t = o.intent().createdAt();
-            oldest = oldest == null || t.isBefore(oldest) ? t : oldest;
-        }
-        Instant since = oldest.minus(policy.executionsLookback());
-        log.info("engine {}: bringing {} open order(s) up to date from {} ({})", accountId, ids.size(), executor.name(),
+        log.info("engine {}: bringing {} open order(s) up to date from {} ({})", accountId, open.size(), executor.name(),
                 r.reason());
-        thread().execute(() -> {
-            List<OrderEvent> executions = List.of();
-            try {
-                executions = executor.executionsSince(since).get(IO_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (Exception ex) {
-                log.warn("engine {}: executions since {} could not be read after a stream interruption; open orders are"
-                        + " looked up one by one: {}", accountId, since, ex.toString());
-            }
-            Set<String> wanted = new HashSet<>(ids);
-            for (OrderEvent e : executions) {
-                if (wanted.contains(e.clientOrderId())) {
-                    host.enqueue(e);
-                }
-            }
-            for (String id : ids) {
-                closeGapFromBroker(id);
-            }
-        });
+        for (TrackedOrder o : open) {
+            fetchExecutionsThen(o, null);
+        }
     }
 
     private void onGapLookupDone(GapLookupDone g) {
@@ -379,7 +417,7 @@ public final class RecoveryCoordinator {
             return;
         }
         if (g.order() != null && g.order().isPresent() && tracker.get(g.clientOrderId()) != null) {
-            host.handleOrderEvent(OrderEvents.fromOrder(g.order().get(), "resolved by lookup"));
+            host.applyOrderEvent(OrderEvents.fromOrder(g.order().get(), "resolved by lookup"));
         }
     }
 
