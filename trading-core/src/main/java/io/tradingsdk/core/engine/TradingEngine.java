@@ -1218,9 +1218,22 @@ public final class TradingEngine implements BarListener, AutoCloseable {
             recovery.fetchExecutionsThen(order, null);
         }
         // Fills before the event that carries them: a journal that writes in order and loses its tail
-        // in a crash then never holds a final event without the fills before it.
-        for (Fill fill : r.newFills()) {
-            journal.recordFill(fill);
+        // in a crash then never holds a final event without the fills before it. And only while they
+        // cover a prefix of the order: fills above a lost one wait until the gap is closed, so the
+        // journal never holds a hole that recovery would fill with a second copy of a fill.
+        if (!r.newFills().isEmpty()) {
+            if (order.hasGap()) {
+                for (Fill fill : r.newFills()) {
+                    order.holdUnjournaled(fill);
+                }
+            } else {
+                for (Fill fill : order.takeUnjournaled()) {
+                    journal.recordFill(fill);
+                }
+                for (Fill fill : r.newFills()) {
+                    journal.recordFill(fill);
+                }
+            }
         }
         journal.recordOrderEvent(e);
         for (Fill fill : r.newFills()) {

@@ -48,6 +48,8 @@ public final class TrackedOrder {
     /** Made on the first fill with an id: most orders fill once or never. */
     private Set<String> seenFillIds;
     private BigDecimal appliedQuantity = BigDecimal.ZERO;
+    /** Applied fills above a gap, not journaled yet (made on the first one: rare). */
+    private List<io.tradingsdk.api.order.Fill> unjournaled;
     private BigDecimal appliedNotional = BigDecimal.ZERO;
     /** What the engine last reported to the ledger as this order's working part (see {@link #reportedOpen}). */
     /** The tracker's list of open orders runs through these (tracker only). */
@@ -108,6 +110,7 @@ public final class TrackedOrder {
      */
     void retire() {
         retired = true;
+        unjournaled = null;
         intent = null;
         pieces = null;
         seenFillIds = null;
@@ -118,6 +121,37 @@ public final class TrackedOrder {
         appliedNotional = null;
         reportedOpenQuantity = null;
         reportedOpenBuyNotional = null;
+    }
+
+    /**
+     * Whether the applied parts leave a hole: something above a part of the order that no fill has
+     * covered yet (a lost message). The engine journals an order's fills only while they cover a
+     * prefix of its cumulative quantity, so that recovery, which trusts that, never journals a fill twice.
+     */
+    public boolean hasGap() {
+        BigDecimal cursor = BigDecimal.ZERO;
+        for (Piece p : pieces) {
+            if (p.start.compareTo(cursor) > 0) {
+                return true;
+            }
+            cursor = cursor.max(p.end);
+        }
+        return false;
+    }
+
+    /** Keeps a fill the engine applied but may not journal yet (see {@link #hasGap()}); event loop only. */
+    public void holdUnjournaled(io.tradingsdk.api.order.Fill fill) {
+        if (unjournaled == null) {
+            unjournaled = new ArrayList<>(2);
+        }
+        unjournaled.add(fill);
+    }
+
+    /** The held fills in the order they were applied, and none held afterwards; event loop only. */
+    public List<io.tradingsdk.api.order.Fill> takeUnjournaled() {
+        List<io.tradingsdk.api.order.Fill> out = unjournaled == null ? List.of() : unjournaled;
+        unjournaled = null;
+        return out;
     }
 
     /** Whether this is only the mark of a long-finished order's id: every detail is gone ({@link #intent()} is null). */

@@ -163,6 +163,24 @@ class RecoveryTest {
     }
 
     @Test
+    @DisplayName("a host killed while a gap in an order's fills is still open journals nothing twice after recovery")
+    void killedWithAnOpenGapJournalsEachExecutionOnce() {
+        Host first = new Host();
+        first.buy("s-1", "AAPL", "4");
+        broker.answersExecutions = false;       // the broker is slow to answer: the gap stays open
+        broker.fill(id("s-1"), "1", "100", false); // lost
+        broker.fill(id("s-1"), "1", "101", true);  // arrives, above the gap
+        first.engine.runPendingEvents();
+        assertThat(first.portfolio().quantity("AAPL")).isEqualByComparingTo("1");
+        assertThat(journal.fills(id("s-1"))).isEmpty(); // held: the journal never holds a hole
+
+        broker.answersExecutions = true;
+        Host second = new Host();                   // kill -9 before the gap closed
+        assertThat(second.portfolio().quantity("AAPL")).isEqualByComparingTo("2");
+        assertJournalExplainsBroker();
+    }
+
+    @Test
     @DisplayName("fills that happen while the host is down are journaled once, under the broker's execution ids")
     void fillsWhileDownAreJournaledOnce() {
         Host first = new Host();
@@ -303,6 +321,16 @@ class RecoveryTest {
         Set<String> ids = new HashSet<>();
         for (Fill f : journal.fills()) {
             assertThat(ids.add(f.fillId())).as("fill id %s journaled once", f.fillId()).isTrue();
+        }
+        // Each broker execution n exactly once, under its stream id exec-n or its history id act-n.
+        java.util.Map<String, Integer> times = new java.util.HashMap<>();
+        for (Fill f : journal.fills()) {
+            String n = f.fillId().replaceFirst("^(exec|act)-", "");
+            times.merge(n, 1, Integer::sum);
+        }
+        for (io.tradingsdk.api.order.OrderEvent e : broker.executions) {
+            String n = e.fill().fillId().replaceFirst("^act-", "");
+            assertThat(times.getOrDefault(n, 0)).as("execution %s journaled once", n).isEqualTo(1);
         }
         for (SimBroker.BrokerOrder o : broker.orders.values()) {
             BigDecimal journaled = journal.fills(o.request.clientOrderId()).stream().map(Fill::quantity)

@@ -202,8 +202,14 @@ final class SimBroker implements Executor {
         return CompletableFuture.completedFuture(new AccountSnapshot(cash, ps, open, T, foreign));
     }
 
+    /** False: the execution history does not answer (a slow broker); the futures stay open. */
+    boolean answersExecutions = true;
+
     @Override
     public CompletableFuture<List<OrderEvent>> executionsSince(Instant since) {
+        if (!answersExecutions) {
+            return new CompletableFuture<>();
+        }
         List<OrderEvent> out = new ArrayList<>();
         for (OrderEvent e : executions) {
             if (!e.time().isBefore(since)) {
