@@ -41,7 +41,7 @@ class ConfiguredTradingStateTest {
                 account: {id: configured, initialCash: 100000, mode: paper}
                 sizer: {provider: kelly}
                 risk:
-                %sexecution: {provider: paper, parameters: {initialCash: 100000}}
+                %sexecution: {provider: paper}
                 """.formatted(risk);
     }
 
