@@ -164,9 +164,12 @@ public final class SandboxServer implements AutoCloseable {
         return replayer.clock().now();
     }
 
-    /** How many bars have been replayed so far. */
+    /**
+     * How many bars the broker has been handed so far: open orders have met their prices. The REST
+     * and stream APIs show a bar once the replay moves past its start (the next step begins).
+     */
     public long barsReplayed() {
-        return store.count();
+        return replayer.barsApplied();
     }
 
     /** Whether the replay has handed out its last bar. */

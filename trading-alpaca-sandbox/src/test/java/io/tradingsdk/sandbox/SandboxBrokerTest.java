@@ -247,7 +247,7 @@ class SandboxBrokerTest {
     @Test
     void historicalBarsShowOnlyWhatWasReplayedAndRefuseBadRequests() {
         SandboxServer s = startAapl();
-        assertThat(Waits.until(() -> s.barsReplayed() >= 5, WAIT)).isTrue();
+        assertThat(Waits.until(() -> s.barsReplayed() >= 6, WAIT)).isTrue();
         Rest rest = new Rest(s.dataBaseUrl());
 
         Instant clock = s.marketTime();

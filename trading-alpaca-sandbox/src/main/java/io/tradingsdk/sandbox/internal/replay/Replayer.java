@@ -11,9 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Replays a bar cursor on its own thread: the bars that start at the same instant form one step;
- * each step is handed to the broker (fills at the bars' prices), then stored and published, and
- * the clock moves to the bars' end. Steps are {@code interval} apart in wall time.
+ * Replays a bar cursor on its own thread: the bars that start at the same instant form one step.
+ * Each bar goes to the broker as soon as it is read (orders fill at its prices); when the next step
+ * begins (or the cursor ends), the step is stored, the clock moves to its end and it is published.
+ * Steps are {@code interval} apart in wall time.
  */
 public final class Replayer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Replayer.class);
@@ -27,6 +28,7 @@ public final class Replayer implements AutoCloseable {
     private final Thread thread;
     private Bar pending;
     private volatile boolean stopped;
+    private final java.util.concurrent.atomic.AtomicLong applied = new java.util.concurrent.atomic.AtomicLong();
 
     /** Reads the first bar now (so the clock starts at it); the replay begins with {@link #start}. */
     public Replayer(BarCursor cursor, Duration interval, BarStore store, Consumer<Bar> broker,
@@ -55,39 +57,48 @@ public final class Replayer implements AutoCloseable {
 
     private void run() {
         try {
-            while (!stopped && pending != null) {
-                List<Bar> step = nextStep();
-                for (Bar b : step) {
-                    broker.accept(b);
-                }
-                Instant end = step.get(0).end();
-                for (Bar b : step) {
-                    store.add(b);
-                    end = b.end().isAfter(end) ? b.end() : end;
-                }
-                clock.advanceTo(end);
-                publisher.accept(step);
-                if (pending != null) {
+            List<Bar> step = new ArrayList<>();
+            Bar bar = pending;
+            pending = null;
+            while (!stopped && bar != null) {
+                if (!step.isEmpty() && !bar.start().equals(step.get(0).start())) {
+                    finish(step);
+                    step = new ArrayList<>();
                     Thread.sleep(interval.toMillis(), interval.toNanosPart() % 1_000_000);
                 }
+                // Fills happen as soon as the bar is read; its step is published when the next step begins.
+                broker.accept(bar);
+                applied.incrementAndGet();
+                step.add(bar);
+                bar = !stopped && cursor.hasNext() ? cursor.next() : null;
+            }
+            if (!step.isEmpty()) {
+                finish(step);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            log.error("sandbox replay stopped: {}", e.toString(), e);
+            if (!stopped) {
+                log.error("sandbox replay stopped: {}", e.toString(), e);
+            }
         } finally {
             clock.finish();
         }
     }
 
-    private List<Bar> nextStep() {
-        List<Bar> step = new ArrayList<>();
-        Instant start = pending.start();
-        while (pending != null && pending.start().equals(start)) {
-            step.add(pending);
-            pending = cursor.hasNext() ? cursor.next() : null;
+    private void finish(List<Bar> step) {
+        Instant end = step.get(0).end();
+        for (Bar b : step) {
+            store.add(b);
+            end = b.end().isAfter(end) ? b.end() : end;
         }
-        return step;
+        clock.advanceTo(end);
+        publisher.accept(step);
+    }
+
+    /** How many bars the broker has been handed. */
+    public long barsApplied() {
+        return applied.get();
     }
 
     @Override
