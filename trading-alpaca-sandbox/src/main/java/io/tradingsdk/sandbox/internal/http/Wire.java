@@ -164,15 +164,26 @@ public final class Wire {
             o.put("T", type);
             o.put("S", b.symbol());
         }
-        o.put("o", Decimals.of(b.open()));
-        o.put("h", Decimals.of(b.high()));
-        o.put("l", Decimals.of(b.low()));
-        o.put("c", Decimals.of(b.close()));
-        o.put("v", Decimals.of(b.volume()));
+        o.put("o", number(b.open()));
+        o.put("h", number(b.high()));
+        o.put("l", number(b.low()));
+        o.put("c", number(b.close()));
+        o.put("v", number(b.volume()));
         o.put("t", b.start().toString());
         o.put("n", 0);
-        o.put("vw", Decimals.of((b.high() + b.low() + b.close()) / 3.0)); // typical price: the source has no VWAP
+        // The source has no VWAP: the typical price (high + low + close) / 3 stands in for it.
+        o.put("vw", plainNumber(number(b.high()).add(number(b.low())).add(number(b.close()))
+                .divide(BigDecimal.valueOf(3), 4, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros()));
         return o;
+    }
+
+    /** A feed value as a JSON number without exponent (2.00185E+7 is written 20018500). */
+    private static BigDecimal number(double v) {
+        return plainNumber(Decimals.of(v));
+    }
+
+    private static BigDecimal plainNumber(BigDecimal d) {
+        return d.scale() < 0 ? d.setScale(0) : d;
     }
 
     static String assetId(String symbol) {
