@@ -36,6 +36,15 @@ final class Rest {
                 true);
     }
 
+    Answer patch(String path, String json) {
+        return call(new Request.Builder().url(base + path).patch(RequestBody.create(json, MediaType.get("application/json"))),
+                true);
+    }
+
+    Answer delete(String path) {
+        return call(new Request.Builder().url(base + path).delete(), true);
+    }
+
     Answer getWithoutKeys(String path) {
         return call(new Request.Builder().url(base + path).get(), false);
     }
