@@ -42,22 +42,20 @@ public final class SandboxServer implements AutoCloseable {
     private final Server server;
     private final Replayer replayer;
     private final BarStore store;
-    private final TradeStreamHub tradeHub;
     private final ScheduledExecutorService venue;
-    private final Broker broker;
     private final int port;
 
     private SandboxServer(SandboxConfig config) throws Exception {
         Credentials credentials = new Credentials(config.keyId(), config.secretKey());
         this.store = new BarStore();
-        this.tradeHub = new TradeStreamHub();
+        TradeStreamHub tradeHub = new TradeStreamHub();
         MarketDataHub dataHub = new MarketDataHub();
         this.venue = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "alpaca-sandbox-venue");
             t.setDaemon(true);
             return t;
         });
-        this.broker = new Broker(config.initialCash(), config.query().symbols(), Clock.systemUTC(), config.volumeShare(),
+        Broker broker = new Broker(config.initialCash(), config.query().symbols(), Clock.systemUTC(), config.volumeShare(),
                 venue, tradeHub);
         BarCursor cursor = config.source().history(config.query());
         try {

@@ -197,15 +197,20 @@ public final class MarketDataSession implements Session.Listener.AutoDemanding {
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
-        hub.remove(this);
-        if (out != null) {
-            out.close();
-        }
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+        forget();
+        callback.succeed();
     }
 
     @Override
     public void onWebSocketError(Throwable cause) {
-        onWebSocketClose(1011, cause.toString());
+        forget();
+    }
+
+    private void forget() {
+        hub.remove(this);
+        if (out != null) {
+            out.close();
+        }
     }
 }

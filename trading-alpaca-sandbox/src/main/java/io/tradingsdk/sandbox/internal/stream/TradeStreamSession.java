@@ -102,15 +102,20 @@ public final class TradeStreamSession implements Session.Listener.AutoDemanding 
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
-        if (out != null) {
-            hub.remove(out);
-            out.close();
-        }
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+        forget();
+        callback.succeed();
     }
 
     @Override
     public void onWebSocketError(Throwable cause) {
-        onWebSocketClose(1011, cause.toString());
+        forget();
+    }
+
+    private void forget() {
+        if (out != null) {
+            hub.remove(out);
+            out.close();
+        }
     }
 }
