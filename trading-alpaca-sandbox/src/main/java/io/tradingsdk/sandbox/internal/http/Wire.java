@@ -50,7 +50,6 @@ public final class Wire {
         n.put("order_type", o.type());
         n.put("type", o.type());
         n.put("side", o.side());
-        n.put("position_intent", o.side().equals("buy") ? "buy_to_open" : "sell_to_close");
         n.put("time_in_force", o.timeInForce());
         decimal(n, "limit_price", o.limitPrice());
         n.putNull("stop_price");

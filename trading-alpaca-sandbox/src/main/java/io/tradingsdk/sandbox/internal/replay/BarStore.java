@@ -22,7 +22,7 @@ public final class BarStore {
         return count;
     }
 
-    /** Bars of one symbol with {@code from <= start < to} (either bound may be null), from index {@code skip}. */
+    /** Bars of one symbol with {@code from <= start <= to} (either bound may be null), in time order. */
     public synchronized List<Bar> range(String symbol, Instant from, Instant to) {
         List<Bar> out = new ArrayList<>();
         for (Bar b : bySymbol.getOrDefault(symbol, List.of())) {
