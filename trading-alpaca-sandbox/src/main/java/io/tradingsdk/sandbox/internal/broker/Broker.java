@@ -24,7 +24,8 @@ import java.util.function.Consumer;
  * The sandbox's broker: one account's cash, orders, fills, positions and FILL activities.
  *
  * <p>Orders are accepted by {@link #submit} (status {@code accepted}), acknowledged a few
- * milliseconds later (status {@code new}, event {@code new}), and fill when the replay hands a bar
+ * milliseconds later or at the latest when a bar of their symbol comes (status {@code new}, event
+ * {@code new}), and fill when the replay hands a bar
  * of their symbol to {@link #onBar}: a market order at the bar's open, a buy limit at the open when
  * the open is at or below the limit, else at the limit when the low reaches it (sell limits
  * mirrored). With a volume share set, a bar fills at most that share of its volume over all
@@ -220,6 +221,9 @@ public final class Broker {
     public OrderView replace(String id, JsonNode body) {
         synchronized (lock) {
             BrokerOrder old = find(id);
+            if (old.status.equals("accepted")) {
+                acknowledge(old.id); // as a bar would: the order is at the venue, so it can be replaced
+            }
             if (!old.working()) {
                 throw BrokerRejection.unprocessable("order is not replaceable (status " + old.status + ")");
             }
@@ -292,7 +296,13 @@ public final class Broker {
             LocalDate day = bar.start().atZone(NEW_YORK).toLocalDate();
             BigDecimal volumeLeft = volumeShare == null ? null : Decimals.of(bar.volume()).multiply(volumeShare);
             for (BrokerOrder o : new ArrayList<>(ordersById.values())) {
-                if (!o.spec.symbol().equals(symbol) || !o.working()) {
+                if (!o.spec.symbol().equals(symbol)) {
+                    continue;
+                }
+                if (o.status.equals("accepted")) {
+                    acknowledge(o.id); // a bar that meets an order not yet acknowledged: it becomes new first, then trades
+                }
+                if (!o.working()) {
                     continue;
                 }
                 if (o.spec.timeInForce().equals("day")) {
