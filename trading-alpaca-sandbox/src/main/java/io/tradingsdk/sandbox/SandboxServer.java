@@ -77,6 +77,9 @@ public final class SandboxServer implements AutoCloseable {
         ContextHandler context = new ContextHandler("/");
         WebSocketUpgradeHandler websockets = WebSocketUpgradeHandler.from(server, context, container -> {
             container.setIdleTimeout(Duration.ofMinutes(30));
+            // Client messages are small JSON commands: bound them before they are assembled and parsed.
+            container.setMaxTextMessageSize(TradeStreamSession.MAX_MESSAGE_CHARS);
+            container.setMaxBinaryMessageSize(TradeStreamSession.MAX_MESSAGE_CHARS);
             container.addMapping("/stream", (req, resp, cb) -> new TradeStreamSession(credentials, tradeHub));
             for (String feed : STOCK_FEEDS) {
                 container.addMapping("/v2/" + feed, (req, resp, cb) ->

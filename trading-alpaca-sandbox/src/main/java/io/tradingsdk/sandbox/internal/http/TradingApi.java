@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Alpaca's Trading API routes: orders, account, positions, clock, calendar and FILL activities.
+ * Alpaca's Trading API routes: orders, account, positions, assets, clock, calendar and FILL activities.
  * Client errors are 422 with Alpaca's {@code {"code","message"}} body, unknown ids 404.
  */
 final class TradingApi {
@@ -73,7 +73,7 @@ final class TradingApi {
             };
         }
         if (!m.equals("GET")) {
-            return p.startsWith("/v2/account") || p.startsWith("/v2/positions") || p.equals("/v2/clock")
+            return p.startsWith("/v2/account") || p.startsWith("/v2/positions") || p.startsWith("/v2/assets") || p.equals("/v2/clock")
                     || p.equals("/v2/calendar") ? notAllowed() : null;
         }
         return switch (p) {
@@ -82,7 +82,9 @@ final class TradingApi {
             case "/v2/positions" -> positions();
             case "/v2/clock" -> clock();
             case "/v2/calendar" -> calendar(c);
-            default -> p.startsWith("/v2/positions/") ? position(p.substring("/v2/positions/".length())) : null;
+            case "/v2/assets" -> assets(c);
+            default -> p.startsWith("/v2/positions/") ? position(p.substring("/v2/positions/".length()))
+                    : p.startsWith("/v2/assets/") ? asset(p.substring("/v2/assets/".length())) : null;
         };
     }
 
@@ -169,6 +171,30 @@ final class TradingApi {
             }
         }
         return Reply.error(404, 40410000, "position does not exist");
+    }
+
+    /** The tradable assets: the replay's symbols; {@code status} and {@code asset_class} filter. */
+    private Reply assets(Call c) {
+        String status = c.param("status");
+        String assetClass = c.param("asset_class");
+        ArrayNode arr = Reply.JSON.createArrayNode();
+        for (String symbol : new java.util.TreeSet<>(broker.tradable())) {
+            if ((status == null || status.equals("active")) && (assetClass == null || assetClass.equals(Symbols.assetClass(symbol)))) {
+                arr.add(Wire.asset(symbol));
+            }
+        }
+        return Reply.ok(arr);
+    }
+
+    /** An asset by symbol ({@code AAPL}, {@code BTC/USD} written {@code BTCUSD} or URL-encoded) or by id. */
+    private Reply asset(String symbolOrId) {
+        for (String symbol : broker.tradable()) {
+            if (symbol.equals(symbolOrId) || Symbols.positionSymbol(symbol).equals(symbolOrId)
+                    || Wire.assetId(symbol).equals(symbolOrId)) {
+                return Reply.ok(Wire.asset(symbol));
+            }
+        }
+        return Reply.error(404, 40410000, "asset not found for " + Decimals.shorten(symbolOrId));
     }
 
     private Reply clock() {

@@ -88,6 +88,24 @@ public final class Wire {
         return o;
     }
 
+    /** An asset: every replayed symbol is active, tradable and fractionable; stocks are also marginable and shortable. */
+    public static ObjectNode asset(String symbol) {
+        boolean crypto = Symbols.isCrypto(symbol);
+        ObjectNode o = Reply.JSON.createObjectNode();
+        o.put("id", assetId(symbol));
+        o.put("class", Symbols.assetClass(symbol));
+        o.put("exchange", crypto ? "CRYPTO" : "NASDAQ");
+        o.put("symbol", symbol);
+        o.put("name", symbol);
+        o.put("status", "active");
+        o.put("tradable", true);
+        o.put("marginable", !crypto);
+        o.put("shortable", !crypto);
+        o.put("easy_to_borrow", !crypto);
+        o.put("fractionable", true);
+        return o;
+    }
+
     public static ObjectNode account(AccountView a, Instant createdAt) {
         ObjectNode o = Reply.JSON.createObjectNode();
         String equity = Decimals.plain(a.equity());

@@ -19,7 +19,8 @@ import org.eclipse.jetty.websocket.api.Session;
  */
 public final class TradeStreamSession implements Session.Listener.AutoDemanding {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final int MAX_MESSAGE_CHARS = 64 * 1024;
+    /** The largest client message accepted, in characters (and bytes). */
+    public static final int MAX_MESSAGE_CHARS = 64 * 1024;
 
     private final Credentials credentials;
     private final TradeStreamHub hub;
