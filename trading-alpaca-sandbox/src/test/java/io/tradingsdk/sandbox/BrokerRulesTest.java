@@ -195,7 +195,11 @@ class BrokerRulesTest {
         assertThat(fill.get("price").asText()).isEqualTo("101");
         assertThat(fill.get("qty").asText()).isEqualTo("2");
         assertThat(fill.get("position_qty").asText()).isEqualTo("2");
-        assertThat(fill.get("execution_id").isTextual()).isTrue();
+        String executionId = fill.get("execution_id").asText();
+        assertThat(executionId).matches("[0-9a-f-]{36}");
+        JsonNode activity = rest.get("/v2/account/activities/FILL").body().get(0);
+        assertThat(activity.get("id").asText()).as("the activity id carries the execution id").endsWith("::" + executionId);
+        assertThat(activity.get("order_id").asText()).isEqualTo(market);
         assertThat(textFrames).as("Alpaca's trading stream sends binary frames").isEmpty();
     }
 }

@@ -370,10 +370,12 @@ public final class Broker {
         }
         o.touch(now);
         ledger.apply(o.spec.symbol(), o.spec.buy(), qty, price);
-        String activityId = ACTIVITY_TIME.format(now) + "::" + UUID.randomUUID();
+        // Alpaca's shapes: the execution id is a UUID; the FILL activity's id is "<time>::<that UUID>".
+        String executionId = UUID.randomUUID().toString();
+        String activityId = ACTIVITY_TIME.format(now) + "::" + executionId;
         activities.add(new FillActivity(activityId, now, complete ? "fill" : "partial_fill", price, qty, o.spec.side(),
                 Symbols.positionSymbol(o.spec.symbol()), o.quantity.subtract(after), o.id, after, o.status));
-        Execution execution = new Execution(activityId, qty, price, ledger.quantity(o.spec.symbol()), now);
+        Execution execution = new Execution(executionId, qty, price, ledger.quantity(o.spec.symbol()), now);
         publish(complete ? "fill" : "partial_fill", o, execution);
     }
 
