@@ -274,4 +274,19 @@ class SandboxBrokerTest {
         Instant reported = java.time.OffsetDateTime.parse(clockJson.get("timestamp").asText()).toInstant();
         assertThat(reported).as("the clock is the replay's").isAfterOrEqualTo(clock).isBefore(Instant.parse("2014-01-02T00:00:00Z"));
     }
+
+    @Test
+    void cryptoBarsAreServedUnderThePairName() {
+        SandboxServer s = startBtc();
+        assertThat(Waits.until(() -> s.barsReplayed() >= 4, WAIT)).isTrue();
+        Rest rest = new Rest(s.dataBaseUrl());
+        JsonNode answer = rest.get("/v1beta3/crypto/us/bars?symbols=BTC/USD&timeframe=5Min&sort=desc").body();
+        JsonNode bars = answer.get("bars").get("BTC/USD");
+        assertThat(bars.size()).isGreaterThanOrEqualTo(3);
+        Instant newest = Instant.parse(bars.get(0).get("t").asText());
+        assertThat(Instant.parse(bars.get(1).get("t").asText())).as("sort=desc: newest first").isBefore(newest);
+        assertThat(newest.plus(Duration.ofMinutes(5))).as("only bars whose close is known").isBeforeOrEqualTo(s.marketTime());
+        assertThat(rest.get("/v2/stocks/bars?symbols=BTC/USD&timeframe=5Min").status())
+                .as("the stock endpoint refuses a crypto pair").isEqualTo(400);
+    }
 }
