@@ -33,7 +33,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -340,22 +339,7 @@ class RecoveryTest {
     }
 
     static ProviderContext context(TradingClock clock) {
-        return new ProviderContext() {
-            @Override
-            public String accountId() {
-                return "acct";
-            }
-
-            @Override
-            public TradingClock clock() {
-                return clock;
-            }
-
-            @Override
-            public Function<String, String> environment() {
-                return name -> null;
-            }
-        };
+        return new io.tradingsdk.core.provider.DefaultProviderContext("acct", clock, name -> null);
     }
 
     static <T> T await(CompletableFuture<T> f) {

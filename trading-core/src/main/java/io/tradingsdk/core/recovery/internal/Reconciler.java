@@ -111,15 +111,6 @@ public final class Reconciler {
     }
 
     private static <T> T await(java.util.concurrent.CompletableFuture<T> f, Duration timeout, String what) {
-        try {
-            return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new RecoveryFailedException(what + " failed: " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new RecoveryFailedException(what + " did not answer within " + timeout, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RecoveryFailedException("interrupted while waiting for " + what, e);
-        }
+        return Await.await(f, timeout, what);
     }
 }

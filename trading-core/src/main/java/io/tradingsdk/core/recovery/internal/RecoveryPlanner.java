@@ -385,18 +385,7 @@ public final class RecoveryPlanner {
     }
 
     private <T> T await(CompletableFuture<T> f, String what) {
-        try {
-            return f.get(ioTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new RecoveryFailedException(what + " failed: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RecoveryFailedException("interrupted while waiting for " + what, e);
-        } catch (TimeoutException e) {
-            throw new RecoveryFailedException(what + " did not answer within " + ioTimeout, e);
-        } catch (RuntimeException e) {
-            throw new RecoveryFailedException(what + " failed: " + e, e);
-        }
+        return Await.await(f, ioTimeout, what);
     }
 
     private static void sleep(long millis) {
