@@ -23,7 +23,7 @@ final class NodeFixture {
     }
 
     static ProviderRegistry registry(ProbeStrategyProvider probe) {
-        return ProviderRegistry.builder().discover(NodeFixture.class.getClassLoader()).register(probe).build();
+        return ProviderRegistry.builder().discover(NodeFixture.class.getClassLoader()).replace(probe).build();
     }
 
     /** A paper trading configuration for one probe strategy on AAPL. */
