@@ -237,6 +237,13 @@ public final class TradingNode implements AutoCloseable {
         ConfiguredEngine configured;
         TradingEngine engine;
         StopWatcher watcher = new StopWatcher();
+        /** Delivers the engine's reports to the node's watcher off the event loop (the watcher takes a lock). */
+        final java.util.concurrent.ExecutorService watcherDelivery = java.util.concurrent.Executors
+                .newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "trading-node-" + trading.account().id() + "-watch");
+                    t.setDaemon(true);
+                    return t;
+                });
         LiveBarGate gate;
         AutoCloseable subscription;
         MarketDataSource ownedData;
@@ -264,7 +271,16 @@ public final class TradingNode implements AutoCloseable {
             SessionCalendar calendar = calendarOverride != null ? calendarOverride : SessionCalendar.weekdays();
             if (executor instanceof AlpacaExecutor alpaca) {
                 alpacaClock = new AlpacaTradingClock(alpaca.connection(), wallClock);
-                alpacaClock.refresh(); // in the background; the market counts as closed until it is read
+                try {
+                    alpacaClock.refresh().get(node.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new NodeStartException("interrupted while reading Alpaca's market calendar", e);
+                } catch (Exception e) {
+                    // Fail closed: until it is read the market counts as closed; the refresh below retries.
+                    log.warn("trading node '{}': Alpaca's market calendar could not be read yet ({}); the market counts"
+                            + " as closed until it is", account, e.toString());
+                }
                 alpacaClock.startAutoRefresh(Duration.ofHours(1));
                 clock.useHoursOf(alpacaClock);
                 if (calendarOverride == null) {
@@ -295,7 +311,7 @@ public final class TradingNode implements AutoCloseable {
             TradingEngine.Builder builder = Backtest.engineBuilder(rc, clock, environment)
                     .journal(journal)
                     .tradableSymbols(symbols)
-                    .listener(watcher, Runnable::run);
+                    .listener(watcher, watcherDelivery);
             for (Map.Entry<EngineListener, java.util.concurrent.Executor> l : listeners) {
                 builder.listener(l.getKey(), l.getValue());
             }
@@ -390,6 +406,7 @@ public final class TradingNode implements AutoCloseable {
             }
             closeQuietly(alpacaClock, "trading clock");
             closeQuietly(createdJournal, "journal");
+            watcherDelivery.shutdownNow();
             if (journal != null) {
                 try {
                     journal.flush().get(node.stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
