@@ -129,6 +129,12 @@ import org.slf4j.LoggerFactory;
  * {@link #reconcile} compares broker, journal and ledger again at any time (end of day, on demand)
  * and reports differences as alerts without changing anything.
  *
+ * <p><b>Strategy lifecycle.</b> A host may first feed history with {@link #warmUp} (strategies see the
+ * bars, nothing else does, their signals are dropped), then call {@link #startStrategies()}; every
+ * strategy's {@link TradingStrategy#onStart} runs once on the loop, before its first live bar or clock
+ * event (also when the host never calls {@code startStrategies}). {@link #onClockEvent} delivers
+ * session open and close and timer ticks; a signal returned from them trades like one from a bar.
+ *
  * <p><b>Venue halt.</b> When the executor reports that the venue halted trading
  * ({@link OrderEventListener#onVenueHalted}), the loop moves the account to
  * {@link TradingState#HALTED}, logs the reason at ERROR and tells the listeners
