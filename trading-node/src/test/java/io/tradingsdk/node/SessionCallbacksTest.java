@@ -29,9 +29,10 @@ class SessionCallbacksTest {
 
     @Test
     void sessionCallbacksAndTimerRunOnTheLoopThreadAndTheCloseIsReconciled() throws Exception {
-        Instant open = Instant.now().plusMillis(700);
-        Instant close = open.plusMillis(500);
-        SessionCalendar calendar = (from, to) -> List.of(new SessionCalendar.Session(open, close));
+        // The session opens 300 ms after the scheduler first reads the calendar, however long the start took.
+        java.util.concurrent.atomic.AtomicReference<SessionCalendar.Session> session = new java.util.concurrent.atomic.AtomicReference<>();
+        SessionCalendar calendar = (from, to) -> List.of(session.updateAndGet(s -> s != null ? s
+                : new SessionCalendar.Session(from.plusMillis(300), from.plusMillis(800))));
         node = TradingNode.builder(TradingConfig.parse("trading.yaml", NodeFixture.paperYaml(5, 0)),
                         new NodeConfig(null, false, null, Duration.ofMillis(100), null, null, null, Duration.ZERO,
                                 false, false))
@@ -46,6 +47,8 @@ class SessionCallbacksTest {
         NodeFixture.await("open, close, timers and the end-of-day reconciliation", () -> !probe.calls("close").isEmpty()
                 && probe.calls("timer").size() >= 3 && !outcomes.reconciled.isEmpty());
 
+        Instant open = session.get().open();
+        Instant close = session.get().close();
         String loop = "trading-engine-node-test";
         assertThat(probe.calls.get(0).what()).isEqualTo("start");
         assertThat(probe.calls("open")).singleElement().satisfies(c -> {
@@ -63,13 +66,14 @@ class SessionCallbacksTest {
 
     @Test
     void aSessionThatOpenedBeforeTheStartIsNotAnnouncedItsCloseIs() throws Exception {
-        Instant open = Instant.now().minusSeconds(60);
-        Instant close = Instant.now().plusMillis(500);
+        // Opened a minute before the scheduler first reads the calendar; closes 300 ms after.
+        java.util.concurrent.atomic.AtomicReference<SessionCalendar.Session> session = new java.util.concurrent.atomic.AtomicReference<>();
         node = TradingNode.builder(TradingConfig.parse("trading.yaml", NodeFixture.paperYaml(5, 0)),
                         NodeConfig.defaults().withShutdownHook(false))
                 .registry(NodeFixture.registry(probes))
                 .marketData(source, NodeFixture.MINUTE)
-                .sessionCalendar((from, to) -> List.of(new SessionCalendar.Session(open, close)))
+                .sessionCalendar((from, to) -> List.of(session.updateAndGet(s -> s != null ? s
+                        : new SessionCalendar.Session(from.minusSeconds(60), from.plusMillis(300)))))
                 .build();
         node.start();
         ProbeStrategy probe = probes.last();
