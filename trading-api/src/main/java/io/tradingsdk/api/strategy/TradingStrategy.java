@@ -4,6 +4,7 @@ import io.tradingsdk.api.market.Bar;
 import io.tradingsdk.api.order.OrderEvent;
 import io.tradingsdk.api.provider.Parameters;
 import io.tradingsdk.api.signal.Signal;
+import java.time.Instant;
 
 /**
  * A trading strategy: bars in, signals out.
@@ -16,7 +17,20 @@ import io.tradingsdk.api.signal.Signal;
  */
 public interface TradingStrategy {
 
-    /** Called once before the first bar. */
+    /**
+     * How many bars of history, per symbol, this strategy needs before its signals mean something
+     * (e.g. the longest indicator period). A trading node feeds up to that many recent bars through
+     * {@link #onBar} before the strategy trades; signals returned for those warm-up bars are dropped.
+     * Default 0: no warm-up. Must not be negative.
+     */
+    default int warmUpBars() {
+        return 0;
+    }
+
+    /**
+     * Called once, after the warm-up bars (if any) and before the first bar that may trade, the first
+     * session callback or timer.
+     */
     default void onStart(StrategyContext context) {
     }
 
@@ -26,6 +40,37 @@ public interface TradingStrategy {
      * @return a signal, or {@code null} for none
      */
     Signal onBar(Bar bar, StrategyContext context);
+
+    /**
+     * Called when the regular market session opens (when the host delivers session events, as a
+     * trading node does).
+     *
+     * @param open the session's open
+     * @return a signal, or {@code null} for none
+     */
+    default Signal onSessionOpen(Instant open, StrategyContext context) {
+        return null;
+    }
+
+    /**
+     * Called when the regular market session closes (when the host delivers session events).
+     *
+     * @param close the session's close
+     * @return a signal, or {@code null} for none
+     */
+    default Signal onSessionClose(Instant close, StrategyContext context) {
+        return null;
+    }
+
+    /**
+     * Called on each tick of the host's periodic timer (a trading node's {@code timerInterval}).
+     *
+     * @param at when the timer fired
+     * @return a signal, or {@code null} for none
+     */
+    default Signal onTimer(Instant at, StrategyContext context) {
+        return null;
+    }
 
     /** Called for each event of an order that came from this strategy's signals. */
     default void onOrderEvent(OrderEvent event, StrategyContext context) {

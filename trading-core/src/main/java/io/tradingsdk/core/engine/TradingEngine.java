@@ -124,6 +124,12 @@ import org.slf4j.LoggerFactory;
  * {@link #reconcile} compares broker, journal and ledger again at any time (end of day, on demand)
  * and reports differences as alerts without changing anything.
  *
+ * <p><b>Strategy lifecycle.</b> A host may first feed history with {@link #warmUp} (strategies see the
+ * bars, nothing else does, their signals are dropped), then call {@link #startStrategies()}; every
+ * strategy's {@link TradingStrategy#onStart} runs once on the loop, before its first live bar or clock
+ * event (also when the host never calls {@code startStrategies}). {@link #onClockEvent} delivers
+ * session open and close and timer ticks; a signal returned from them trades like one from a bar.
+ *
  * <p><b>Venue halt.</b> When the executor reports that the venue halted trading
  * ({@link OrderEventListener#onVenueHalted}), the loop moves the account to
  * {@link TradingState#HALTED}, logs the reason at ERROR and tells the listeners
@@ -344,6 +350,52 @@ public final class TradingEngine implements BarListener, AutoCloseable {
     @Override
     public void onBar(Bar bar) {
         enqueue(Objects.requireNonNull(bar, "bar"));
+    }
+
+    /**
+     * Enqueues a historical bar that only warms strategies up: the loop hands it to
+     * {@link TradingStrategy#onBar} of the enabled strategies of its symbol that have not started yet
+     * (see {@link #startStrategies()}) and drops whatever signal they return. Nothing else sees it:
+     * no price mark in the ledger, no risk check, no journal entry, no observer. A bar for a
+     * strategy that has started is ignored. Thread-safe; returns at once.
+     */
+    public void warmUp(Bar bar) {
+        enqueue(new WarmUpBar(Objects.requireNonNull(bar, "bar")));
+    }
+
+    /**
+     * Enqueues the start of every strategy: the loop calls {@link TradingStrategy#onStart} once per
+     * strategy that has not started, in configuration order, after everything enqueued before (such
+     * as {@link #warmUp} bars). A strategy that has not started when its first bar or clock event
+     * arrives is started then, so {@code onStart} always comes first. Thread-safe; returns at once.
+     */
+    public void startStrategies() {
+        enqueue(StartStrategies.INSTANCE);
+    }
+
+    /**
+     * Enqueues a clock event (market open, market close, a periodic tick) for every enabled strategy:
+     * the loop calls {@link TradingStrategy#onSessionOpen}, {@link TradingStrategy#onSessionClose} or
+     * {@link TradingStrategy#onTimer}, and a returned signal goes through the same path as one from
+     * {@code onBar}. Thread-safe; returns at once.
+     */
+    public void onClockEvent(ClockEvent event) {
+        enqueue(Objects.requireNonNull(event, "event"));
+    }
+
+    /**
+     * Asks the executor to cancel every order the engine tracks as open (foreign orders are never
+     * cancelled). Completes, off the loop, with the client order ids whose cancels were sent; their
+     * outcome arrives as order events. Thread-safe.
+     */
+    public CompletableFuture<List<String>> cancelOpenOrders() {
+        CompletableFuture<List<String>> f = new CompletableFuture<>();
+        if (closed.get()) {
+            f.completeExceptionally(new IllegalStateException("engine " + accountId + " is closed"));
+            return f;
+        }
+        enqueue(new CancelOpenOrders(f));
+        return f;
     }
 
     /**
@@ -607,6 +659,21 @@ public final class TradingEngine implements BarListener, AutoCloseable {
                 onVenueHalted(h.reason());
             } else if (e instanceof Cancel c) {
                 executor.cancel(c.clientOrderId());
+            } else if (e instanceof WarmUpBar w) {
+                handleWarmUpBar(w.bar());
+            } else if (e instanceof StartStrategies) {
+                for (StrategySlot slot : slotsById.values()) {
+                    startSlot(slot);
+                }
+            } else if (e instanceof ClockEvent c) {
+                handleClockEvent(c);
+            } else if (e instanceof CancelOpenOrders c) {
+                List<String> ids = new ArrayList<>();
+                for (TrackedOrder o : tracker.openOrders()) {
+                    ids.add(o.clientOrderId());
+                    executor.cancel(o.clientOrderId());
+                }
+                c.future().completeAsync(() -> List.copyOf(ids), continuations);
             } else if (e instanceof AttributionRequest a) {
                 Map<String, Map<String, BigDecimal>> m = new LinkedHashMap<>(attribution.snapshot());
                 Map<String, BigDecimal> rest = attribution.unattributed(ledger);
@@ -861,6 +928,9 @@ public final class TradingEngine implements BarListener, AutoCloseable {
                 if (!slot.enabled) {
                     continue;
                 }
+                if (!slot.started) {
+                    startSlot(slot);
+                }
                 Signal signal;
                 try {
                     signal = slot.strategy.onBar(bar, slot);
@@ -876,6 +946,68 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         }
         for (EngineObserver o : observers) {
             o.onBarProcessed(bar, ledger);
+        }
+    }
+
+    /** A warm-up bar: strategies that have not started see it; their signals are dropped. */
+    private void handleWarmUpBar(Bar bar) {
+        StrategySlot[] slots = slotsBySymbol.get(bar.symbol());
+        if (slots == null) {
+            return;
+        }
+        for (StrategySlot slot : slots) {
+            if (!slot.enabled || slot.started) {
+                continue;
+            }
+            try {
+                Signal dropped = slot.strategy.onBar(bar, slot);
+                if (dropped != null && log.isDebugEnabled()) {
+                    log.debug("engine {}: strategy {} signalled during warm-up on {} {}; dropped", accountId, slot.id,
+                            bar.symbol(), bar.start());
+                }
+            } catch (RuntimeException ex) {
+                metrics.onStrategyError(slot.id);
+                log.error("engine {}: strategy {} failed on warm-up bar {} {}", accountId, slot.id, bar.symbol(),
+                        bar.start(), ex);
+            }
+        }
+    }
+
+    private void startSlot(StrategySlot slot) {
+        if (slot.started) {
+            return;
+        }
+        slot.started = true;
+        try {
+            slot.strategy.onStart(slot);
+        } catch (RuntimeException ex) {
+            metrics.onStrategyError(slot.id);
+            log.error("engine {}: strategy {} failed in onStart", accountId, slot.id, ex);
+        }
+    }
+
+    private void handleClockEvent(ClockEvent event) {
+        rollTradingDay();
+        for (StrategySlot slot : slotsById.values()) {
+            if (!slot.enabled) {
+                continue;
+            }
+            startSlot(slot);
+            Signal signal;
+            try {
+                signal = switch (event.kind()) {
+                    case SESSION_OPEN -> slot.strategy.onSessionOpen(event.at(), slot);
+                    case SESSION_CLOSE -> slot.strategy.onSessionClose(event.at(), slot);
+                    case TIMER -> slot.strategy.onTimer(event.at(), slot);
+                };
+            } catch (RuntimeException ex) {
+                metrics.onStrategyError(slot.id);
+                log.error("engine {}: strategy {} failed on {} at {}", accountId, slot.id, event.kind(), event.at(), ex);
+                continue;
+            }
+            if (signal != null) {
+                processSignal(signal, slot, null);
+            }
         }
     }
 
@@ -1359,6 +1491,8 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         // Written on the loop only; volatile so a host's read of the current values is not stale.
         volatile boolean enabled;
         volatile Parameters parameters;
+        /** Whether onStart was called (loop only). */
+        boolean started;
         private long sequence;
 
         StrategySlot(String id, TradingStrategy strategy, boolean enabled, StrategyProvider provider, Parameters parameters) {
@@ -1411,6 +1545,12 @@ public final class TradingEngine implements BarListener, AutoCloseable {
                                  CompletableFuture<List<ConfigChangeRecord>> future) { }
 
     private record Cancel(String clientOrderId) { }
+
+    private record WarmUpBar(Bar bar) { }
+
+    private enum StartStrategies { INSTANCE }
+
+    private record CancelOpenOrders(CompletableFuture<List<String>> future) { }
 
     private record AttributionRequest(CompletableFuture<Map<String, Map<String, BigDecimal>>> future) { }
 

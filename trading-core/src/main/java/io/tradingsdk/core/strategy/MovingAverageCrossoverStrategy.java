@@ -80,6 +80,12 @@ public final class MovingAverageCrossoverStrategy implements TradingStrategy {
                 s.confidence(), s.expectedReturn(), s.expectedLoss(), s.exitAction());
     }
 
+    /** The slow period: after that many bars both averages are ready, so the next bar can signal. */
+    @Override
+    public int warmUpBars() {
+        return slowPeriod;
+    }
+
     @Override
     public Signal onBar(Bar bar, StrategyContext context) {
         String symbol = bar.symbol();

@@ -110,6 +110,12 @@ public final class RsiStrategy implements TradingStrategy {
         }
     }
 
+    /** {@code period + 1}: after that many bars the RSI is ready, so the next bar can signal. */
+    @Override
+    public int warmUpBars() {
+        return period + 1;
+    }
+
     @Override
     public Signal onBar(Bar bar, StrategyContext context) {
         String symbol = bar.symbol();

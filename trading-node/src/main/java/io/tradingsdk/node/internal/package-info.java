@@ -1,0 +1,2 @@
+/** Implementation of the trading node; not API. */
+package io.tradingsdk.node.internal;
