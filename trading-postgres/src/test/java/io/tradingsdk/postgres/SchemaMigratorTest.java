@@ -34,10 +34,10 @@ class SchemaMigratorTest {
     @DisplayName("the built-in migrator applies each file once; a second run applies nothing")
     void appliesOnce() {
         SchemaMigrator m = new SchemaMigrator(db.dataSource(), SchemaName.of("m_once"));
-        assertThat(m.migrate()).containsExactly("V1__trading_journal.sql", "V2__bars.sql");
+        assertThat(m.migrate()).containsExactly("V1__trading_journal.sql", "V2__bars.sql", "V3__reconciliations.sql");
         assertThat(m.migrate()).isEmpty();
         m.verify();
-        assertThat(db.count("SELECT count(*) FROM m_once.trading_schema_history WHERE success")).isEqualTo(2);
+        assertThat(db.count("SELECT count(*) FROM m_once.trading_schema_history WHERE success")).isEqualTo(3);
         for (SchemaMigrator.Migration mig : SchemaMigrator.migrations()) {
             assertThat(db.count("SELECT count(*) FROM m_once.trading_schema_history WHERE version = ? AND checksum = ?",
                     Integer.toString(mig.version()), mig.checksum())).isEqualTo(1);
@@ -58,7 +58,8 @@ class SchemaMigratorTest {
             for (Future<List<String>> f : runs) {
                 applied.addAll(f.get());
             }
-            assertThat(applied).containsExactlyInAnyOrder("V1__trading_journal.sql", "V2__bars.sql");
+            assertThat(applied).containsExactlyInAnyOrder("V1__trading_journal.sql", "V2__bars.sql",
+                    "V3__reconciliations.sql");
         } finally {
             pool.shutdownNow();
         }
