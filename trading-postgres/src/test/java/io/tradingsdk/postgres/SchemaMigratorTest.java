@@ -109,6 +109,36 @@ class SchemaMigratorTest {
     }
 
     @Test
+    @DisplayName("a schema made by an earlier release (V1, V2) is upgraded by applying V3 alone; its rows stay")
+    void upgradeFromAnEarlierRelease(@TempDir Path spill) throws Exception {
+        Flyway.configure()
+                .dataSource(db.jdbcUrl(), db.user(), db.password())
+                .locations("classpath:" + SchemaMigrator.LOCATION)
+                .schemas("m_upgrade")
+                .table(SchemaMigrator.HISTORY_TABLE)
+                .target("2")
+                .load()
+                .migrate();
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO m_upgrade.fills (fill_id, client_order_id, symbol, side, quantity, price, fee, fill_time)"
+                    + " VALUES ('old-fill', 'old-order', 'AAPL', 'BUY', 1, 187.25, 0, now())");
+        }
+        assertThatThrownBy(() -> new SchemaMigrator(db.dataSource(), SchemaName.of("m_upgrade")).verify())
+                .as("the earlier schema lacks the new table").hasMessageContaining("reconciliations");
+
+        assertThat(new SchemaMigrator(db.dataSource(), SchemaName.of("m_upgrade")).migrate())
+                .containsExactly("V3__reconciliations.sql");
+        try (PostgresTradeJournal journal = PostgresTradeJournal.open(db.journalConfig(spill).schema("m_upgrade")
+                .migrate(false).build())) {
+            assertThat(journal.fills()).extracting(io.tradingsdk.api.order.Fill::fillId).containsExactly("old-fill");
+            io.tradingsdk.api.journal.ReconciliationRecord r = new io.tradingsdk.api.journal.ReconciliationRecord(
+                    "acct-1", "recovery", JournalFixtures.T0, List.of(), "clean");
+            journal.recordReconciliation(r);
+            assertThat(journal.reconciliations()).containsExactly(r);
+        }
+    }
+
+    @Test
     @DisplayName("every migration file on the class path is listed, in version order, with a Flyway name")
     void listedFilesMatchTheDirectory() throws URISyntaxException, java.io.IOException {
         URL dir = getClass().getClassLoader().getResource(SchemaMigrator.LOCATION);
