@@ -79,7 +79,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>After close</b> records are dropped (logged once) rather than thrown into the loop, and
  * {@code recordIntent} returns a failed future; queries keep working while a host-provided
- * DataSource is open.
+ * DataSource is open, except that the reads of order state throw
+ * {@link JournalUnavailableException} if records were left in the spill file for the next start.
  */
 public final class PostgresTradeJournal implements TradeJournal {
 
