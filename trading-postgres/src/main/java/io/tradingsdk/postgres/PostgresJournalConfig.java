@@ -34,6 +34,7 @@ public final class PostgresJournalConfig {
     private final Duration socketTimeout;
     private final Duration retryBackoffMax;
     private final Duration closeTimeout;
+    private final Duration backlogWait;
     private final int poolSize;
     private final boolean migrate;
     private final String applicationName;
@@ -52,6 +53,7 @@ public final class PostgresJournalConfig {
         this.socketTimeout = b.socketTimeout;
         this.retryBackoffMax = b.retryBackoffMax;
         this.closeTimeout = b.closeTimeout;
+        this.backlogWait = b.backlogWait;
         this.poolSize = b.poolSize;
         this.migrate = b.migrate;
         this.applicationName = b.applicationName;
@@ -77,6 +79,7 @@ public final class PostgresJournalConfig {
         b.socketTimeout = socketTimeout;
         b.retryBackoffMax = retryBackoffMax;
         b.closeTimeout = closeTimeout;
+        b.backlogWait = backlogWait;
         b.poolSize = poolSize;
         b.migrate = migrate;
         b.applicationName = applicationName;
@@ -145,6 +148,16 @@ public final class PostgresJournalConfig {
         return closeTimeout;
     }
 
+    /**
+     * How long a read of order state (fills, an order's events, {@code journaledOrder},
+     * {@code unfinishedOrders}, reconciliations) waits for records still buffered, or left in the
+     * spill file by a previous run, to be written before it reads; past it the read fails with
+     * {@link JournalUnavailableException} rather than answer without them.
+     */
+    public Duration backlogWait() {
+        return backlogWait;
+    }
+
     /** Connections of the pool the journal creates (not used with a host DataSource). */
     public int poolSize() {
         return poolSize;
@@ -165,7 +178,7 @@ public final class PostgresJournalConfig {
                 + ", schema=" + schema + ", spillDirectory=" + spillDirectory + ", memoryBufferRecords=" + memoryBufferRecords
                 + ", batchSize=" + batchSize + ", maxSpillBytes=" + maxSpillBytes + ", intentTimeout=" + intentTimeout
                 + ", connectTimeout=" + connectTimeout + ", socketTimeout=" + socketTimeout + ", retryBackoffMax="
-                + retryBackoffMax + ", closeTimeout=" + closeTimeout + ", poolSize=" + poolSize + ", migrate=" + migrate + "]";
+                + retryBackoffMax + ", closeTimeout=" + closeTimeout + ", backlogWait=" + backlogWait + ", poolSize=" + poolSize + ", migrate=" + migrate + "]";
     }
 
     /** Builds a {@link PostgresJournalConfig}; not thread-safe. */
@@ -183,6 +196,7 @@ public final class PostgresJournalConfig {
         private Duration socketTimeout = Duration.ofSeconds(30);
         private Duration retryBackoffMax = Duration.ofSeconds(2);
         private Duration closeTimeout = Duration.ofSeconds(10);
+        private Duration backlogWait = Duration.ofSeconds(30);
         private int poolSize = 4;
         private boolean migrate = true;
         private String applicationName = "trading-sdk";
@@ -278,6 +292,12 @@ public final class PostgresJournalConfig {
         /** @throws IllegalArgumentException unless in [0, 10 min] */
         public Builder closeTimeout(Duration timeout) {
             this.closeTimeout = duration("closeTimeout", timeout, Duration.ZERO, Duration.ofMinutes(10));
+            return this;
+        }
+
+        /** @throws IllegalArgumentException unless in [100 ms, 10 min] */
+        public Builder backlogWait(Duration wait) {
+            this.backlogWait = duration("backlogWait", wait, Duration.ofMillis(100), Duration.ofMinutes(10));
             return this;
         }
 

@@ -2,6 +2,8 @@ package io.tradingsdk.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.tradingsdk.api.journal.DecisionRecord;
+import io.tradingsdk.api.journal.JournaledOrder;
+import io.tradingsdk.api.journal.ReconciliationRecord;
 import io.tradingsdk.api.journal.TradeJournal;
 import io.tradingsdk.api.order.Fill;
 import io.tradingsdk.api.order.OrderEvent;
@@ -61,13 +63,24 @@ import org.slf4j.LoggerFactory;
  * <p><b>Threads.</b> The {@code record*} methods are called by the engine's event loop (any thread
  * may call them): they never block, never do I/O and never throw for database trouble; they only
  * enqueue (lock-free). The query methods may be called from any thread and block on I/O; they throw
- * {@link JournalUnavailableException} when the database cannot answer, and see only records already
- * written (call {@link #flush()} first to include everything recorded). Null arguments throw
+ * {@link JournalUnavailableException} when the database cannot answer. Null arguments throw
  * {@link NullPointerException}.
+ *
+ * <p><b>Reads of order state see every record.</b> {@link #fills()}, {@link #fills(String)},
+ * {@link #fillsSince}, {@link #orderEvents}, {@link #journaledOrder}, {@link #unfinishedOrders}
+ * and {@link #reconciliations()} first wait, up to {@link PostgresJournalConfig#backlogWait()}, until
+ * every record accepted before the call, and every record a previous run left in the spill file, is
+ * written; then they read. Recovery reads through them after a restart, so a fill that sat in the
+ * spill file is never missed: if the backlog cannot be written in time (PostgreSQL still away), the
+ * read throws {@link JournalUnavailableException} instead of answering without it, and the engine
+ * retries its recovery. Intents need no wait (they are committed before {@code recordIntent}'s
+ * future completes). The other queries (signals, decisions, configuration, metrics) read what is
+ * written; call {@link #flush()} first to include everything recorded.
  *
  * <p><b>After close</b> records are dropped (logged once) rather than thrown into the loop, and
  * {@code recordIntent} returns a failed future; queries keep working while a host-provided
- * DataSource is open.
+ * DataSource is open, except that the reads of order state throw
+ * {@link JournalUnavailableException} if records were left in the spill file for the next start.
  */
 public final class PostgresTradeJournal implements TradeJournal {
 
@@ -343,15 +356,82 @@ public final class PostgresTradeJournal implements TradeJournal {
         return query("intents", sql::intents);
     }
 
+    /** Waits for the backlog first (see the class comment). */
     @Override
     public List<OrderEvent> orderEvents(String clientOrderId) {
         Objects.requireNonNull(clientOrderId, "clientOrderId");
-        return query("order events of " + clientOrderId, c -> sql.orderEvents(c, clientOrderId));
+        String what = "order events of " + clientOrderId;
+        awaitBacklog(what, config.backlogWait());
+        return query(what, c -> sql.orderEvents(c, clientOrderId));
     }
 
+    /** Waits for the backlog first (see the class comment). */
     @Override
     public List<Fill> fills() {
+        awaitBacklog("fills", config.backlogWait());
         return query("fills", sql::fills);
+    }
+
+    /** One indexed query; waits for the backlog first (see the class comment). */
+    @Override
+    public List<Fill> fills(String clientOrderId) {
+        Objects.requireNonNull(clientOrderId, "clientOrderId");
+        String what = "fills of " + clientOrderId;
+        awaitBacklog(what, config.backlogWait());
+        return query(what, c -> sql.fills(c, clientOrderId));
+    }
+
+    /**
+     * One indexed query (timestamps are kept to the microsecond, so {@code since} counts to the
+     * microsecond too); waits for the backlog first (see the class comment).
+     */
+    @Override
+    public List<Fill> fillsSince(Instant since) {
+        Objects.requireNonNull(since, "since");
+        String what = "fills since " + since;
+        awaitBacklog(what, config.backlogWait());
+        return query(what, c -> sql.fillsSince(c, since));
+    }
+
+    /**
+     * One query: the intent, the status of the order's last event that carries one (as the
+     * contract says, not the orders summary's ranking), its last broker order id and the sums of
+     * its fills. Waits for the backlog first (see the class comment).
+     */
+    @Override
+    public Optional<JournaledOrder> journaledOrder(String clientOrderId) {
+        Objects.requireNonNull(clientOrderId, "clientOrderId");
+        String what = "order " + clientOrderId;
+        awaitBacklog(what, config.backlogWait());
+        return query(what, c -> sql.journaledOrder(c, clientOrderId));
+    }
+
+    /**
+     * One query, oldest intent first. It reads the orders summary (one short row per order) and
+     * only the unfinished orders' events and fills, so its cost grows with the number of orders,
+     * not with their events. Waits for the backlog first (see the class comment).
+     */
+    @Override
+    public List<JournaledOrder> unfinishedOrders() {
+        awaitBacklog("unfinished orders", config.backlogWait());
+        return query("unfinished orders", sql::unfinishedOrders);
+    }
+
+    /**
+     * Asynchronous like the other records; idempotent on (account, kind, time), the time kept to
+     * the microsecond.
+     */
+    @Override
+    public void recordReconciliation(ReconciliationRecord record) {
+        Objects.requireNonNull(record, "record");
+        offer(record);
+    }
+
+    /** Waits for the backlog first (see the class comment). */
+    @Override
+    public List<ReconciliationRecord> reconciliations() {
+        awaitBacklog("reconciliations", config.backlogWait());
+        return query("reconciliations", sql::reconciliations);
     }
 
     @Override
@@ -417,19 +497,7 @@ public final class PostgresTradeJournal implements TradeJournal {
     public RecoveryState loadRecoveryState(LocalDate tradingDay, Duration backlogWait) {
         Objects.requireNonNull(tradingDay, "tradingDay");
         Objects.requireNonNull(backlogWait, "backlogWait");
-        try {
-            flush().get(backlogWait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new JournalUnavailableException("cannot recover: records buffered or spilled are not written within "
-                    + backlogWait + " (" + pipeline.counters().bufferedInMemory() + " in memory, "
-                    + pipeline.counters().spillBacklogBytes() + " spill bytes); last error: "
-                    + pipeline.counters().lastError());
-        } catch (ExecutionException e) {
-            throw new JournalUnavailableException("cannot recover: " + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new JournalUnavailableException("interrupted while waiting for the journal backlog");
-        }
+        awaitBacklog("the recovery state", backlogWait);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -456,6 +524,31 @@ public final class PostgresTradeJournal implements TradeJournal {
         } catch (SQLException e) {
             throw new JournalUnavailableException("cannot read the recovery state from schema " + config.schema() + ": "
                     + SqlErrors.describe(e), e);
+        }
+    }
+
+    /**
+     * Waits until every record accepted so far, and every record a previous run left in the spill
+     * file, is written.
+     *
+     * @throws JournalUnavailableException if that takes longer than {@code wait}, if the journal
+     *                                     was closed with records left for the next start, or if
+     *                                     the caller is interrupted
+     */
+    private void awaitBacklog(String what, Duration wait) {
+        try {
+            flush().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            WritePipeline.Counters c = pipeline.counters();
+            throw new JournalUnavailableException("cannot read " + what + ": records buffered or spilled are not"
+                    + " written within " + wait + " (" + c.bufferedInMemory() + " in memory, " + c.spillBacklogBytes()
+                    + " spill bytes); last error: " + c.lastError());
+        } catch (ExecutionException e) {
+            throw new JournalUnavailableException("cannot read " + what + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JournalUnavailableException("interrupted while waiting for the journal backlog before reading "
+                    + what);
         }
     }
 

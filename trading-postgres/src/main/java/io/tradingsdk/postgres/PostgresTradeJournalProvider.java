@@ -24,8 +24,8 @@ import java.util.Set;
  * {@code trading-journal-spill}), {@code memoryBufferRecords} (INTEGER, 100,000),
  * {@code batchSize} (INTEGER, 2,000), {@code maxSpillMegabytes} (INTEGER, 1,024),
  * {@code intentTimeout} (DURATION, 5s), {@code connectTimeout} (DURATION, 5s),
- * {@code socketTimeout} (DURATION, 30s), {@code poolSize} (INTEGER, 4), {@code migrate}
- * (BOOLEAN, true). See {@link PostgresJournalConfig} for their meaning.
+ * {@code socketTimeout} (DURATION, 30s), {@code backlogWait} (DURATION, 30s), {@code poolSize}
+ * (INTEGER, 4), {@code migrate} (BOOLEAN, true). See {@link PostgresJournalConfig} for their meaning.
  *
  * @throws InvalidParameterException from {@link #create} naming the parameter for a URL that is
  *                                   not PostgreSQL's or asks for the simple query mode, a schema
@@ -44,6 +44,7 @@ public final class PostgresTradeJournalProvider implements TradeJournalProvider 
     public static final String INTENT_TIMEOUT = "intentTimeout";
     public static final String CONNECT_TIMEOUT = "connectTimeout";
     public static final String SOCKET_TIMEOUT = "socketTimeout";
+    public static final String BACKLOG_WAIT = "backlogWait";
     public static final String POOL_SIZE = "poolSize";
     public static final String MIGRATE = "migrate";
 
@@ -68,6 +69,9 @@ public final class PostgresTradeJournalProvider implements TradeJournalProvider 
                     "TCP connect and login timeout").asStatic(),
             ParameterSpec.duration(SOCKET_TIMEOUT, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1),
                     "longest wait for the server's answer on an open connection").asStatic(),
+            ParameterSpec.duration(BACKLOG_WAIT, Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofMinutes(10),
+                    "how long a read of order state (recovery) waits for buffered or spilled records to be written")
+                    .asStatic(),
             ParameterSpec.integer(POOL_SIZE, 4L, 2, 64, "connections in the journal's pool").asStatic(),
             ParameterSpec.bool(MIGRATE, true, "apply the SQL migrations at start (off when the host runs Flyway or"
                     + " Liquibase)").asStatic());
@@ -130,6 +134,9 @@ public final class PostgresTradeJournalProvider implements TradeJournalProvider 
         }
         if (has(p, INTENT_TIMEOUT)) {
             b.intentTimeout(p.getDuration(INTENT_TIMEOUT));
+        }
+        if (has(p, BACKLOG_WAIT)) {
+            b.backlogWait(p.getDuration(BACKLOG_WAIT));
         }
         return b.connectTimeout(p.getDuration(CONNECT_TIMEOUT))
                 .socketTimeout(p.getDuration(SOCKET_TIMEOUT))

@@ -51,12 +51,13 @@ public final class SchemaMigrator {
     /** Where the migration files are on the class path. */
     public static final String LOCATION = "db/trading-postgres";
     /** The migration files, in order. */
-    public static final List<String> MIGRATIONS = List.of("V1__trading_journal.sql", "V2__bars.sql");
+    public static final List<String> MIGRATIONS = List.of("V1__trading_journal.sql", "V2__bars.sql",
+            "V3__reconciliations.sql");
     /** The history table the built-in migrator keeps in the schema. */
     public static final String HISTORY_TABLE = "trading_schema_history";
     /** Tables the journal and the bar store need. */
     public static final List<String> TABLES = List.of("signals", "risk_decisions", "order_intents", "orders",
-            "order_events", "fills", "config_versions", "metric_samples", "day_baselines", "bars");
+            "order_events", "fills", "config_versions", "metric_samples", "day_baselines", "bars", "reconciliations");
 
     private final DataSource dataSource;
     private final SchemaName schema;

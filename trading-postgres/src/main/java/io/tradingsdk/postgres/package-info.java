@@ -9,7 +9,9 @@
  * is unreachable; writes are idempotent on natural keys, so nothing is lost or doubled. A restart
  * reads {@link io.tradingsdk.postgres.PostgresTradeJournal#loadRecoveryState the recovery state}
  * (open orders with their intents, fills, the day's P&amp;L baseline) before reconciling with the
- * broker. {@link io.tradingsdk.postgres.TradingReports} answers fills and P&amp;L by strategy and day
+ * broker; the engine's own recovery reads ({@code unfinishedOrders}, {@code journaledOrder}, fills)
+ * first wait for records still buffered or left in the spill file, so none is missing from them.
+ * {@link io.tradingsdk.postgres.TradingReports} answers fills and P&amp;L by strategy and day
  * and denials by reason code.
  *
  * <pre>{@code

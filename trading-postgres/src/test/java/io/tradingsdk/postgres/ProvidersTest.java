@@ -79,6 +79,21 @@ class ProvidersTest {
     }
 
     @Test
+    @DisplayName("backlogWait (how long recovery reads wait for buffered records) is a parameter, refused by name out of range")
+    void backlogWaitParameter() {
+        TradeJournalProvider p = new PostgresTradeJournalProvider();
+        Map<String, Object> m = raw("x");
+        m.put("backlogWait", "3s");
+        assertThat(PostgresTradeJournalProvider.config(p.parameterSchema().validate(m, name -> db.password())).backlogWait())
+                .isEqualTo(java.time.Duration.ofSeconds(3));
+        assertThat(PostgresTradeJournalProvider.config(p.parameterSchema().validate(raw("x"), name -> db.password()))
+                .backlogWait()).as("default").isEqualTo(java.time.Duration.ofSeconds(30));
+        m.put("backlogWait", "11m");
+        assertThatThrownBy(() -> p.parameterSchema().validate(m, name -> db.password()))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("backlogWait");
+    }
+
+    @Test
     @DisplayName("the bar store provider is found by name and serves stored bars as a backtest source")
     void barStoreProvider() {
         MarketDataSourceProvider p = ServiceLoader.load(MarketDataSourceProvider.class).stream()

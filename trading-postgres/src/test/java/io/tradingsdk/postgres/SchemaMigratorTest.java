@@ -34,10 +34,10 @@ class SchemaMigratorTest {
     @DisplayName("the built-in migrator applies each file once; a second run applies nothing")
     void appliesOnce() {
         SchemaMigrator m = new SchemaMigrator(db.dataSource(), SchemaName.of("m_once"));
-        assertThat(m.migrate()).containsExactly("V1__trading_journal.sql", "V2__bars.sql");
+        assertThat(m.migrate()).containsExactly("V1__trading_journal.sql", "V2__bars.sql", "V3__reconciliations.sql");
         assertThat(m.migrate()).isEmpty();
         m.verify();
-        assertThat(db.count("SELECT count(*) FROM m_once.trading_schema_history WHERE success")).isEqualTo(2);
+        assertThat(db.count("SELECT count(*) FROM m_once.trading_schema_history WHERE success")).isEqualTo(3);
         for (SchemaMigrator.Migration mig : SchemaMigrator.migrations()) {
             assertThat(db.count("SELECT count(*) FROM m_once.trading_schema_history WHERE version = ? AND checksum = ?",
                     Integer.toString(mig.version()), mig.checksum())).isEqualTo(1);
@@ -58,7 +58,8 @@ class SchemaMigratorTest {
             for (Future<List<String>> f : runs) {
                 applied.addAll(f.get());
             }
-            assertThat(applied).containsExactlyInAnyOrder("V1__trading_journal.sql", "V2__bars.sql");
+            assertThat(applied).containsExactlyInAnyOrder("V1__trading_journal.sql", "V2__bars.sql",
+                    "V3__reconciliations.sql");
         } finally {
             pool.shutdownNow();
         }
@@ -104,6 +105,36 @@ class SchemaMigratorTest {
             journal.recordSignal(JournalFixtures.signal("s1", "strategy-a", JournalFixtures.T0));
             journal.flush().get();
             assertThat(journal.signals()).hasSize(1);
+        }
+    }
+
+    @Test
+    @DisplayName("a schema made by an earlier release (V1, V2) is upgraded by applying V3 alone; its rows stay")
+    void upgradeFromAnEarlierRelease(@TempDir Path spill) throws Exception {
+        Flyway.configure()
+                .dataSource(db.jdbcUrl(), db.user(), db.password())
+                .locations("classpath:" + SchemaMigrator.LOCATION)
+                .schemas("m_upgrade")
+                .table(SchemaMigrator.HISTORY_TABLE)
+                .target("2")
+                .load()
+                .migrate();
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO m_upgrade.fills (fill_id, client_order_id, symbol, side, quantity, price, fee, fill_time)"
+                    + " VALUES ('old-fill', 'old-order', 'AAPL', 'BUY', 1, 187.25, 0, now())");
+        }
+        assertThatThrownBy(() -> new SchemaMigrator(db.dataSource(), SchemaName.of("m_upgrade")).verify())
+                .as("the earlier schema lacks the new table").hasMessageContaining("reconciliations");
+
+        assertThat(new SchemaMigrator(db.dataSource(), SchemaName.of("m_upgrade")).migrate())
+                .containsExactly("V3__reconciliations.sql");
+        try (PostgresTradeJournal journal = PostgresTradeJournal.open(db.journalConfig(spill).schema("m_upgrade")
+                .migrate(false).build())) {
+            assertThat(journal.fills()).extracting(io.tradingsdk.api.order.Fill::fillId).containsExactly("old-fill");
+            io.tradingsdk.api.journal.ReconciliationRecord r = new io.tradingsdk.api.journal.ReconciliationRecord(
+                    "acct-1", "recovery", JournalFixtures.T0, List.of(), "clean");
+            journal.recordReconciliation(r);
+            assertThat(journal.reconciliations()).containsExactly(r);
         }
     }
 

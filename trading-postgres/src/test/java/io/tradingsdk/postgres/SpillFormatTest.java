@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tradingsdk.api.journal.DecisionRecord;
+import io.tradingsdk.api.journal.ReconciliationRecord;
 import io.tradingsdk.api.order.Fill;
 import io.tradingsdk.api.order.OrderEvent;
 import io.tradingsdk.api.order.OrderEventType;
@@ -61,7 +62,10 @@ class SpillFormatTest {
                 fill,
                 new Items.ConfigVersion(3, "strategies.sma", "api:" + AWKWARD, "{\"a\":1}", "{\"a\":2}", T),
                 new Items.Metric(new UUID(1, 2), "orders.sent", null, 12.75, T),
-                new Items.DayBaseline(LocalDate.of(2024, 3, 4), new BigDecimal("100000.00")));
+                new Items.DayBaseline(LocalDate.of(2024, 3, 4), new BigDecimal("100000.00")),
+                new ReconciliationRecord("acct-1", "recovery", T, List.of("AAPL: \"broker\" holds 10, " + AWKWARD,
+                        "[not json] {}", ""), "broker vs journal vs ledger: " + AWKWARD),
+                new ReconciliationRecord("acct-1", "end-of-day", T, List.of(), "clean"));
         for (Object r : records) {
             String line = SpillCodec.encode(r);
             assertThat(line).doesNotContain("\n").doesNotContain("\r");

@@ -1,11 +1,14 @@
 package io.tradingsdk.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.tradingsdk.api.journal.DecisionRecord;
+import io.tradingsdk.api.journal.JournaledOrder;
+import io.tradingsdk.api.journal.ReconciliationRecord;
 import io.tradingsdk.api.journal.TradeJournal;
 import io.tradingsdk.api.order.Fill;
 import io.tradingsdk.api.order.OrderEvent;
@@ -13,6 +16,7 @@ import io.tradingsdk.api.order.OrderEventType;
 import io.tradingsdk.api.order.OrderIntent;
 import io.tradingsdk.api.order.OrderRequest;
 import io.tradingsdk.api.order.OrderSide;
+import io.tradingsdk.api.order.OrderStatus;
 import io.tradingsdk.api.order.TimeInForce;
 import io.tradingsdk.api.risk.DenialReason;
 import io.tradingsdk.api.signal.Signal;
@@ -61,6 +65,16 @@ public abstract class TradeJournalCompatibilityKit {
 
     /** A fresh, empty journal for one test; the kit closes it. */
     protected abstract TradeJournal createJournal();
+
+    /**
+     * Whether the journal keeps reconciliation records. {@link TradeJournal#recordReconciliation}'s
+     * default keeps none, which the contract allows; a journal relying on that default overrides
+     * this to return {@code false}, and the kit then checks that {@link TradeJournal#reconciliations()}
+     * stays empty instead. The SDK's in-memory and PostgreSQL journals keep them.
+     */
+    protected boolean keepsReconciliations() {
+        return true;
+    }
 
     /** The longest the kit waits for {@code recordIntent} and {@code flush} futures. */
     protected Duration writeTimeout() {
@@ -287,12 +301,211 @@ public abstract class TradeJournalCompatibilityKit {
                 () -> "every event readable; per order: " + counts);
     }
 
+    // ---------------------------------------------------------------- what recovery reads
+
+    @Test
+    @DisplayName("journaledOrder: the intent, the status of the last journaled event, the sums of the order's fills and its broker id")
+    void journaledOrderReflectsIntentStatusAndFills() {
+        OrderIntent filled = intent("coid-jo", new BigDecimal("10"), "strategy-a");
+        OrderIntent partial = intent("coid-jp", new BigDecimal("8"), "strategy-b");
+        await(journal.recordIntent(filled), "recordIntent");
+        await(journal.recordIntent(partial), "recordIntent");
+        Fill f1 = fill("fill-jo-1", "coid-jo", "4", "100.10");
+        Fill f2 = fill("fill-jo-2", "coid-jo", "6", "100.20");
+        Fill p1 = fill("fill-jp-1", "coid-jp", "3", "99.50");
+        journal.recordOrderEvent(event("coid-jo", OrderEventType.NEW, "0", null));
+        journal.recordOrderEvent(event("coid-jp", OrderEventType.NEW, "0", null));
+        journal.recordFill(f1);
+        journal.recordOrderEvent(event("coid-jo", OrderEventType.PARTIAL_FILL, "4", f1));
+        journal.recordFill(p1);
+        journal.recordOrderEvent(event("coid-jp", OrderEventType.PARTIAL_FILL, "3", p1));
+        journal.recordFill(f2);
+        journal.recordFill(f1); // redelivered: counted once
+        journal.recordOrderEvent(event("coid-jo", OrderEventType.FILL, "10", f2));
+        // Events of an order the journal has no intent for (another application's): no view.
+        journal.recordOrderEvent(event("coid-foreign", OrderEventType.NEW, "0", null));
+        await(journal.flush(), "flush");
+
+        JournaledOrder jo = journal.journaledOrder("coid-jo").orElseGet(() -> fail("order with an intent not found"));
+        assertSameIntent(filled, jo.intent());
+        assertEquals(OrderStatus.FILLED, jo.lastStatus());
+        assertTrue(jo.finished(), "a filled order is finished");
+        assertDecimal(new BigDecimal("10"), jo.filledQuantity(), "filledQuantity: 4 + 6, the repeat once");
+        assertDecimal(new BigDecimal("1001.60"), jo.filledNotional(), "filledNotional: 4 x 100.10 + 6 x 100.20");
+        assertEquals("broker-coid-jo", jo.brokerOrderId());
+
+        JournaledOrder jp = journal.journaledOrder("coid-jp").orElseGet(() -> fail("order with an intent not found"));
+        assertSameIntent(partial, jp.intent());
+        assertEquals(OrderStatus.PARTIALLY_FILLED, jp.lastStatus());
+        assertDecimal(new BigDecimal("3"), jp.filledQuantity(), "filledQuantity of another order's fills kept apart");
+        assertDecimal(new BigDecimal("298.50"), jp.filledNotional(), "filledNotional");
+
+        assertTrue(journal.journaledOrder("coid-foreign").isEmpty(), "events without an intent make no journaled order");
+        assertTrue(journal.journaledOrder("coid-never").isEmpty(), "an id never recorded has no journaled order");
+    }
+
+    @Test
+    @DisplayName("an intent without events is CREATED, without fills or broker id, and unfinished")
+    void intentWithoutEventsIsCreatedAndUnfinished() {
+        OrderIntent intent = intent("coid-c", new BigDecimal("5"), "strategy-a");
+        await(journal.recordIntent(intent), "recordIntent");
+        await(journal.flush(), "flush");
+
+        JournaledOrder jo = journal.journaledOrder("coid-c").orElseGet(() -> fail("durable intent not found"));
+        assertEquals(OrderStatus.CREATED, jo.lastStatus());
+        assertDecimal(BigDecimal.ZERO, jo.filledQuantity(), "filledQuantity");
+        assertDecimal(BigDecimal.ZERO, jo.filledNotional(), "filledNotional");
+        assertEquals(null, jo.brokerOrderId(), "brokerOrderId");
+        List<JournaledOrder> unfinished = journal.unfinishedOrders();
+        assertEquals(List.of("coid-c"), ids(unfinished), "an intent that never got an event is for recovery to resolve");
+        assertEquals(OrderStatus.CREATED, unfinished.get(0).lastStatus());
+        assertSameIntent(intent, unfinished.get(0).intent());
+    }
+
+    @Test
+    @DisplayName("unfinishedOrders: orders without a terminal last event, oldest intent first, with their fills")
+    void unfinishedOrdersOldestFirst() {
+        // Recorded in this order; the ids sort the other way, so neither id nor name order passes.
+        OrderIntent open = intent("coid-u3", new BigDecimal("10"), "strategy-a", T0);
+        OrderIntent filled = intent("coid-u2", new BigDecimal("10"), "strategy-a", T0.plusSeconds(1));
+        OrderIntent created = intent("coid-u1", new BigDecimal("10"), "strategy-b", T0.plusSeconds(2));
+        OrderIntent canceled = intent("coid-u0", new BigDecimal("10"), "strategy-a", T0.plusSeconds(3));
+        OrderIntent partial = intent("coid-u-", new BigDecimal("10"), "strategy-b", T0.plusSeconds(4));
+        for (OrderIntent i : List.of(open, filled, created, canceled, partial)) {
+            await(journal.recordIntent(i), "recordIntent");
+        }
+        Fill pf = fill("fill-u-1", "coid-u-", "4", "100.00");
+        Fill ff = fill("fill-u2-1", "coid-u2", "10", "100.00");
+        Fill cf = fill("fill-u0-1", "coid-u0", "2", "100.00");
+        journal.recordOrderEvent(event("coid-u-", OrderEventType.NEW, "0", null));
+        journal.recordFill(pf);
+        journal.recordOrderEvent(event("coid-u-", OrderEventType.PARTIAL_FILL, "4", pf));
+        journal.recordOrderEvent(event("coid-u3", OrderEventType.NEW, "0", null));
+        journal.recordFill(ff);
+        journal.recordOrderEvent(event("coid-u2", OrderEventType.FILL, "10", ff));
+        journal.recordFill(cf);
+        journal.recordOrderEvent(event("coid-u0", OrderEventType.PARTIAL_FILL, "2", cf));
+        journal.recordOrderEvent(event("coid-u0", OrderEventType.CANCELED, "2", null));
+        await(journal.flush(), "flush");
+
+        List<JournaledOrder> unfinished = journal.unfinishedOrders();
+        assertEquals(List.of("coid-u3", "coid-u1", "coid-u-"), ids(unfinished),
+                "the open, the created and the partially filled order, in the order their intents were recorded;"
+                        + " the filled and the canceled order are finished");
+        assertEquals(OrderStatus.NEW, unfinished.get(0).lastStatus());
+        assertEquals(OrderStatus.CREATED, unfinished.get(1).lastStatus());
+        assertEquals(OrderStatus.PARTIALLY_FILLED, unfinished.get(2).lastStatus());
+        assertDecimal(new BigDecimal("4"), unfinished.get(2).filledQuantity(), "filledQuantity of the partial order");
+        assertDecimal(new BigDecimal("400.00"), unfinished.get(2).filledNotional(), "filledNotional of the partial order");
+        assertEquals("broker-coid-u-", unfinished.get(2).brokerOrderId());
+        assertSameIntent(partial, unfinished.get(2).intent());
+        for (JournaledOrder o : unfinished) {
+            assertEquals(journal.journaledOrder(o.clientOrderId()).orElseThrow().lastStatus(), o.lastStatus(),
+                    "unfinishedOrders and journaledOrder agree on " + o.clientOrderId());
+        }
+        assertEquals(OrderStatus.CANCELED, journal.journaledOrder("coid-u0").orElseThrow().lastStatus());
+    }
+
+    @Test
+    @DisplayName("lastStatus is the last journaled event's: an event without a status keeps it, a late event after a terminal one sets it")
+    void lastStatusIsTheLastJournaledEvents() {
+        await(journal.recordIntent(intent("coid-l1", new BigDecimal("10"), "strategy-a")), "recordIntent");
+        await(journal.recordIntent(intent("coid-l2", new BigDecimal("10"), "strategy-a")), "recordIntent");
+        Fill f = fill("fill-l1", "coid-l1", "10", "100.00");
+        journal.recordFill(f);
+        journal.recordOrderEvent(event("coid-l1", OrderEventType.FILL, "10", f));
+        // A refused cancel carries no status: the order stays FILLED and finished.
+        journal.recordOrderEvent(event("coid-l1", OrderEventType.ORDER_CANCEL_REJECTED, "10", null));
+        journal.recordOrderEvent(event("coid-l2", OrderEventType.CANCELED, "0", null));
+        // A late pending-cancel after the terminal event: the contract takes the last journaled event,
+        // so the order is unfinished again and recovery asks the broker about it.
+        journal.recordOrderEvent(event("coid-l2", OrderEventType.PENDING_CANCEL, "0", null));
+        await(journal.flush(), "flush");
+
+        assertEquals(OrderStatus.FILLED, journal.journaledOrder("coid-l1").orElseThrow().lastStatus());
+        assertEquals(OrderStatus.PENDING_CANCEL, journal.journaledOrder("coid-l2").orElseThrow().lastStatus());
+        assertEquals(List.of("coid-l2"), ids(journal.unfinishedOrders()));
+    }
+
+    @Test
+    @DisplayName("fills(clientOrderId): only that order's fills, each once, in the order recorded")
+    void fillsOfOneOrderInRecordingOrder() {
+        Fill a1 = fill("z-fill", "coid-fa", "1", "100.00", T0.plusSeconds(9));
+        Fill b1 = fill("m-fill", "coid-fb", "2", "100.00", T0.plusSeconds(1));
+        Fill a2 = fill("a-fill", "coid-fa", "3", "100.50", T0.plusSeconds(2));
+        Fill a3 = fill("k-fill", "coid-fa", "4", "101.00", T0.plusSeconds(5));
+        journal.recordFill(a1);
+        journal.recordFill(b1);
+        journal.recordFill(a2);
+        journal.recordFill(a1);
+        journal.recordFill(a3);
+        await(journal.flush(), "flush");
+
+        List<Fill> got = journal.fills("coid-fa");
+        assertEquals(List.of("z-fill", "a-fill", "k-fill"), fillIds(got),
+                "the order's fills in recording order (not by id, not by time), the repeat once");
+        assertSameFill(a1, got.get(0));
+        assertSameFill(a2, got.get(1));
+        assertSameFill(a3, got.get(2));
+        assertEquals(List.of("m-fill"), fillIds(journal.fills("coid-fb")));
+        assertTrue(journal.fills("coid-none").isEmpty(), "an order without fills has none");
+    }
+
+    @Test
+    @DisplayName("fillsSince: fills at or after the instant (the boundary included), in the order recorded")
+    void fillsSinceBoundaryInclusive() {
+        Fill late = fill("fill-s6", "coid-s", "1", "100.00", T0.plusSeconds(6));
+        Fill early = fill("fill-s4", "coid-s", "1", "100.00", T0.plusSeconds(4));
+        Fill atBoundary = fill("fill-s5", "coid-t", "1", "100.00", T0.plusSeconds(5));
+        journal.recordFill(late);
+        journal.recordFill(early);
+        journal.recordFill(atBoundary);
+        await(journal.flush(), "flush");
+
+        assertEquals(List.of("fill-s6", "fill-s5"), fillIds(journal.fillsSince(T0.plusSeconds(5))),
+                "a fill exactly at the instant is included; recording order kept");
+        assertEquals(List.of("fill-s6", "fill-s4", "fill-s5"), fillIds(journal.fillsSince(T0)));
+        assertEquals(List.of("fill-s6"), fillIds(journal.fillsSince(T0.plusSeconds(5).plusMillis(1))));
+        assertTrue(journal.fillsSince(T0.plusSeconds(7)).isEmpty(), "nothing after the last fill");
+    }
+
+    @Test
+    @DisplayName("reconciliations are kept in the order recorded with their differences; a repeat of (account, kind, time) changes nothing")
+    void reconciliationsKeptInOrder() {
+        ReconciliationRecord recovery = new ReconciliationRecord("acct-1", "recovery", T0,
+                List.of("AAPL: the broker holds 10, the journal's fills explain 8; 2 is unattributed",
+                        "order coid-9 is finished in the journal but open at the broker (new)"),
+                "broker vs journal vs ledger: 1 position, 2 differences");
+        ReconciliationRecord endOfDay = new ReconciliationRecord("acct-1", "end-of-day", T0.plusSeconds(60), List.of(),
+                "broker vs journal vs ledger: 1 position, 0 differences");
+        ReconciliationRecord otherAccount = new ReconciliationRecord("acct-2", "recovery", T0, List.of(), "clean");
+        journal.recordReconciliation(recovery);
+        journal.recordReconciliation(endOfDay);
+        journal.recordReconciliation(new ReconciliationRecord("acct-1", "recovery", T0, List.of(), "a repeat"));
+        journal.recordReconciliation(otherAccount);
+        await(journal.flush(), "flush");
+
+        List<ReconciliationRecord> got = journal.reconciliations();
+        if (!keepsReconciliations()) {
+            assertTrue(got.isEmpty(), () -> "a journal that keeps no reconciliations returns none, was " + got);
+            return;
+        }
+        assertEquals(List.of(recovery, endOfDay, otherAccount), got,
+                "each (account, kind, time) once, the first record kept, in the order recorded");
+        assertFalse(got.get(0).clean());
+        assertTrue(got.get(1).clean());
+    }
+
     // ---------------------------------------------------------------- fixtures and helpers
 
     protected static OrderIntent intent(String clientOrderId, BigDecimal quantity, String strategyId) {
+        return intent(clientOrderId, quantity, strategyId, T0);
+    }
+
+    protected static OrderIntent intent(String clientOrderId, BigDecimal quantity, String strategyId, Instant createdAt) {
         OrderRequest request = OrderRequest.limit(clientOrderId, "AAPL", OrderSide.BUY, quantity, new BigDecimal("101.25"),
                 TimeInForce.DAY);
-        return new OrderIntent(request, "sig-" + clientOrderId, strategyId, new BigDecimal("101.20"), 0.02, T0);
+        return new OrderIntent(request, "sig-" + clientOrderId, strategyId, new BigDecimal("101.20"), 0.02, createdAt);
     }
 
     protected static OrderEvent event(String clientOrderId, OrderEventType type, String filled, Fill fill) {
@@ -303,8 +516,20 @@ public abstract class TradeJournalCompatibilityKit {
     }
 
     protected static Fill fill(String fillId, String clientOrderId, String quantity, String price) {
+        return fill(fillId, clientOrderId, quantity, price, T0.plusSeconds(5));
+    }
+
+    protected static Fill fill(String fillId, String clientOrderId, String quantity, String price, Instant time) {
         return new Fill(fillId, clientOrderId, "AAPL", OrderSide.BUY, new BigDecimal(quantity), new BigDecimal(price),
-                new BigDecimal("1.00"), T0.plusSeconds(5));
+                new BigDecimal("1.00"), time);
+    }
+
+    private static List<String> ids(List<JournaledOrder> orders) {
+        return orders.stream().map(JournaledOrder::clientOrderId).collect(Collectors.toList());
+    }
+
+    private static List<String> fillIds(List<Fill> fills) {
+        return fills.stream().map(Fill::fillId).collect(Collectors.toList());
     }
 
     protected static Signal signal(String id, String strategyId, int secondsAfterStart) {

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The default {@link TradeJournal}: keeps every record in memory, de-duplicated on the natural keys
  * of the contract (intent per client order id, order event per {@link OrderEvent#eventKey()}, fill
- * per fill id, signal per strategy id and signal id). Nothing survives the process, so it suits
+ * per fill id, signal per strategy id and signal id, reconciliation per account, kind and time). Nothing survives the process, so it suits
  * backtests, paper trading and tests; a live account wants a durable journal.
  *
  * <p><b>Threads:</b> thread-safe. The engine's event loop calls the {@code record*} methods; each
@@ -69,7 +69,9 @@ public final class InMemoryTradeJournal implements TradeJournal {
     private final List<DecisionRecord> decisions = new ArrayList<>();
     private final Map<String, io.tradingsdk.api.journal.ConfigChangeRecord> configChanges = new LinkedHashMap<>();
     private final Map<java.time.LocalDate, BigDecimal> dayStarts = new HashMap<>();
-    private final List<io.tradingsdk.api.journal.ReconciliationRecord> reconciliations = new ArrayList<>();
+    /** Keyed by (account, kind, time): the first record per key, in recording order. */
+    private final Map<ReconciliationKey, io.tradingsdk.api.journal.ReconciliationRecord> reconciliations =
+            new LinkedHashMap<>();
     private boolean closed;
     private boolean warnedClosed;
 
@@ -269,7 +271,7 @@ public final class InMemoryTradeJournal implements TradeJournal {
         Objects.requireNonNull(record, "record");
         synchronized (lock) {
             if (acceptsWrites()) {
-                reconciliations.add(record);
+                reconciliations.putIfAbsent(new ReconciliationKey(record.accountId(), record.kind(), record.time()), record);
             }
         }
     }
@@ -277,7 +279,7 @@ public final class InMemoryTradeJournal implements TradeJournal {
     @Override
     public List<io.tradingsdk.api.journal.ReconciliationRecord> reconciliations() {
         synchronized (lock) {
-            return List.copyOf(reconciliations);
+            return List.copyOf(reconciliations.values());
         }
     }
 
@@ -352,6 +354,9 @@ public final class InMemoryTradeJournal implements TradeJournal {
     }
 
     private record SignalKey(String strategyId, String signalId) {
+    }
+
+    private record ReconciliationKey(String accountId, String kind, java.time.Instant time) {
     }
 
     /** What the journal holds for one client order id (guarded by the journal's lock). */

@@ -291,6 +291,7 @@ class RecoveryTest {
         assertThat(clean.differences()).isEmpty();
 
         broker.externalPosition("AAPL", "3", "100"); // control: the broker now differs
+        clock.advanceTo(clock.now().plusSeconds(60)); // the journal keeps one reconciliation per account, kind and time
         ReconciliationRecord dirty = reconcile(host);
         assertThat(dirty.differences()).anyMatch(d -> d.startsWith("AAPL: broker position 103, ledger 100"));
         assertThat(host.reconciliations).containsExactly(clean, dirty);

@@ -1,6 +1,8 @@
 package io.tradingsdk.postgres.internal;
 
 import io.tradingsdk.api.journal.DecisionRecord;
+import io.tradingsdk.api.journal.JournaledOrder;
+import io.tradingsdk.api.journal.ReconciliationRecord;
 import io.tradingsdk.api.order.Fill;
 import io.tradingsdk.api.order.OrderEvent;
 import io.tradingsdk.api.order.OrderEventType;
@@ -52,6 +54,7 @@ public final class JournalSql {
     private final String insertConfigs;
     private final String insertMetrics;
     private final String insertBaselines;
+    private final String insertReconciliations;
     private final String insertIntent;
     private final String insertOrderForIntent;
 
@@ -76,6 +79,9 @@ public final class JournalSql {
                 "sample_time", "timestamptz");
         insertBaselines = unnestInsert("day_baselines", "(trading_day)",
                 "trading_day", "date", "start_equity", "numeric");
+        insertReconciliations = unnestInsert("reconciliations", "(account_id, kind, reconciliation_time)",
+                "account_id", "text", "kind", "text", "reconciliation_time", "timestamptz", "differences", "json",
+                "summary", "text");
         // Order events and the order summary in one statement: the summary is updated from the
         // events this statement actually inserted (repeats insert nothing, so they change nothing).
         // Per order, the batch's highest-ranked event (terminal, filled quantity, arrival) replaces
@@ -154,7 +160,7 @@ public final class JournalSql {
 
     /**
      * Writes a batch of pipeline records (signals, decisions, order events, fills, configuration
-     * versions, metrics, baselines) in the caller's transaction.
+     * versions, metrics, baselines, reconciliations) in the caller's transaction.
      *
      * @return rows actually inserted (repeats count zero)
      */
@@ -166,6 +172,7 @@ public final class JournalSql {
         Columns configs = null;
         Columns metrics = null;
         Columns baselines = null;
+        Columns reconciliations = null;
         int n = items.size();
         for (Object o : items) {
             if (o instanceof Signal s) {
@@ -199,6 +206,9 @@ public final class JournalSql {
             } else if (o instanceof Items.DayBaseline b) {
                 (baselines == null ? baselines = new Columns(2, n) : baselines).row(b.day().toString(),
                         dec(b.startEquity()));
+            } else if (o instanceof ReconciliationRecord r) {
+                (reconciliations == null ? reconciliations = new Columns(5, n) : reconciliations).row(r.accountId(),
+                        r.kind(), time(r.time()), Json.write(r.differences()), r.summary());
             } else {
                 throw new IllegalArgumentException("not a journal record: " + o.getClass().getName());
             }
@@ -211,6 +221,7 @@ public final class JournalSql {
         inserted += insert(c, insertConfigs, configs);
         inserted += insert(c, insertMetrics, metrics);
         inserted += insert(c, insertBaselines, baselines);
+        inserted += insert(c, insertReconciliations, reconciliations);
         return inserted;
     }
 
@@ -354,6 +365,95 @@ public final class JournalSql {
         return out;
     }
 
+    // An order's view: its intent, the status of its last event that has one (CREATED when none),
+    // the last broker id its events carried, and the sums of its fills. Events and fills are read
+    // per order through the indexes order_events_by_order and fills_by_order.
+    private static final String ORDER_VIEW_COLUMNS = INTENT_COLUMNS + ", ev.status, ev.terminal, ev.broker_order_id,"
+            + " fs.quantity, fs.notional";
+
+    private String orderViewJoins(String orderIdColumn) {
+        return " LEFT JOIN LATERAL (SELECT"
+                + " (array_agg(e.status ORDER BY e.id DESC) FILTER (WHERE e.status IS NOT NULL))[1] AS status,"
+                + " (array_agg(e.terminal ORDER BY e.id DESC) FILTER (WHERE e.status IS NOT NULL))[1] AS terminal,"
+                + " (array_agg(e.broker_order_id ORDER BY e.id DESC) FILTER (WHERE e.broker_order_id IS NOT NULL))[1]"
+                + " AS broker_order_id FROM " + schema.table("order_events") + " e WHERE e.client_order_id = "
+                + orderIdColumn + ") ev ON true"
+                + " LEFT JOIN LATERAL (SELECT sum(f.quantity) AS quantity, sum(f.quantity * f.price) AS notional FROM "
+                + schema.table("fills") + " f WHERE f.client_order_id = " + orderIdColumn + ") fs ON true";
+    }
+
+    private static JournaledOrder orderView(ResultSet rs) throws SQLException {
+        String status = rs.getString(15);
+        BigDecimal qty = rs.getBigDecimal(18);
+        BigDecimal notional = rs.getBigDecimal(19);
+        return new JournaledOrder(intent(rs, 1), status == null ? OrderStatus.CREATED : OrderStatus.valueOf(status),
+                qty == null ? BigDecimal.ZERO : qty, notional == null ? BigDecimal.ZERO : notional, rs.getString(17));
+    }
+
+    /** What the journal knows of one order, or empty without an intent for the id. */
+    public Optional<JournaledOrder> journaledOrder(Connection c, String clientOrderId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + ORDER_VIEW_COLUMNS + " FROM "
+                + schema.table("order_intents") + " i" + orderViewJoins("i.client_order_id")
+                + " WHERE i.client_order_id = ?")) {
+            ps.setString(1, clientOrderId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(orderView(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Orders whose last status-bearing event is not terminal (or that have none), oldest intent
+     * first, in one statement. The candidates come from the orders summary: an order it does not
+     * hold as terminal, or one with an event recorded after the event that set its status (the
+     * summary ranks a terminal status above a late non-terminal event; the journal's contract
+     * takes the last event). The events and fills are read only for the candidates.
+     */
+    public List<JournaledOrder> unfinishedOrders(Connection c) throws SQLException {
+        List<JournaledOrder> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + ORDER_VIEW_COLUMNS + " FROM " + schema.table("orders")
+                + " o JOIN " + schema.table("order_intents") + " i ON i.client_order_id = o.client_order_id"
+                + orderViewJoins("o.client_order_id")
+                + " WHERE (NOT o.terminal OR o.last_event_id > o.status_event_id) AND NOT coalesce(ev.terminal, false)"
+                + " ORDER BY i.id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(orderView(rs));
+            }
+        }
+        return out;
+    }
+
+    /** Fills of one order, in the order recorded. */
+    public List<Fill> fills(Connection c, String clientOrderId) throws SQLException {
+        return fills(c, " WHERE client_order_id = ?", ps -> ps.setString(1, clientOrderId));
+    }
+
+    /** Fills whose time is at or after {@code since}, in the order recorded. */
+    public List<Fill> fillsSince(Connection c, Instant since) throws SQLException {
+        return fills(c, " WHERE fill_time >= ?", ps -> ps.setObject(1, odt(since)));
+    }
+
+    /** Reconciliations, in the order recorded. */
+    public List<ReconciliationRecord> reconciliations(Connection c) throws SQLException {
+        List<ReconciliationRecord> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT account_id, kind, reconciliation_time, differences::text,"
+                + " summary FROM " + schema.table("reconciliations") + " ORDER BY id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                List<String> differences = new ArrayList<>();
+                if (Json.read(rs.getString(4)) instanceof List<?> list) {
+                    for (Object o : list) {
+                        differences.add(String.valueOf(o));
+                    }
+                }
+                out.add(new ReconciliationRecord(rs.getString(1), rs.getString(2), instant(rs, 3), differences,
+                        rs.getString(5)));
+            }
+        }
+        return out;
+    }
+
     private static OrderIntent intent(ResultSet rs, int p) throws SQLException {
         OrderRequest r = new OrderRequest(rs.getString(p), rs.getString(p + 3), OrderSide.valueOf(rs.getString(p + 4)),
                 rs.getBigDecimal(p + 7), rs.getBigDecimal(p + 8), OrderType.valueOf(rs.getString(p + 5)),
@@ -386,17 +486,24 @@ public final class JournalSql {
     }
 
     public List<Fill> fills(Connection c) throws SQLException {
-        return fills(c, "");
+        return fills(c, "", ps -> { });
     }
 
-    private List<Fill> fills(Connection c, String where) throws SQLException {
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private List<Fill> fills(Connection c, String where, Binder binder) throws SQLException {
         List<Fill> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT fill_id, client_order_id, symbol, side, quantity, price, fee,"
-                + " fill_time FROM " + schema.table("fills") + where + " ORDER BY id");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(new Fill(rs.getString(1), rs.getString(2), rs.getString(3), OrderSide.valueOf(rs.getString(4)),
-                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), instant(rs, 8)));
+                + " fill_time FROM " + schema.table("fills") + where + " ORDER BY id")) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Fill(rs.getString(1), rs.getString(2), rs.getString(3), OrderSide.valueOf(rs.getString(4)),
+                            rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), instant(rs, 8)));
+                }
             }
         }
         return out;

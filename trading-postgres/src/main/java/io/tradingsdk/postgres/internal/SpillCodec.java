@@ -1,6 +1,7 @@
 package io.tradingsdk.postgres.internal;
 
 import io.tradingsdk.api.journal.DecisionRecord;
+import io.tradingsdk.api.journal.ReconciliationRecord;
 import io.tradingsdk.api.order.Fill;
 import io.tradingsdk.api.order.OrderEvent;
 import io.tradingsdk.api.order.OrderEventType;
@@ -25,8 +26,8 @@ import java.util.zip.CRC32;
  * </pre>
  *
  * where TAG is {@code S} signal, {@code D} decision, {@code E} order event, {@code F} fill,
- * {@code C} configuration version, {@code M} metric, {@code B} day baseline, {@code X} flush
- * marker. A field escapes backslash, tab, LF and CR as {@code \\ \t \n \r}; {@code \N} is null.
+ * {@code C} configuration version, {@code M} metric, {@code B} day baseline, {@code R}
+ * reconciliation (its differences as one JSON array of strings), {@code X} flush marker. A field escapes backslash, tab, LF and CR as {@code \\ \t \n \r}; {@code \N} is null.
  * Decimals are {@link BigDecimal#toString()} (exact, scale kept), doubles
  * {@link Double#toString(double)} (exact round trip), times ISO-8601 instants. The CRC covers
  * everything after the first tab, so a torn or damaged line is recognised and not replayed as
@@ -81,6 +82,9 @@ public final class SpillCodec {
         } else if (item instanceof Items.DayBaseline b) {
             f.add("B");
             add(f, b.day().toString(), dec(b.startEquity()));
+        } else if (item instanceof ReconciliationRecord r) {
+            f.add("R");
+            add(f, r.accountId(), r.kind(), r.time().toString(), r.summary(), Json.write(r.differences()));
         } else if (item instanceof Items.FlushMarker m) {
             f.add("X");
             add(f, Long.toString(m.id()));
@@ -158,6 +162,11 @@ public final class SpillCodec {
                     need(f, 3);
                     return new Items.DayBaseline(LocalDate.parse(f.get(1)), decimal(f.get(2)));
                 }
+                case "R" -> {
+                    need(f, 6);
+                    return new ReconciliationRecord(f.get(1), f.get(2), Instant.parse(f.get(3)), differences(f.get(5)),
+                            f.get(4));
+                }
                 case "X" -> {
                     need(f, 2);
                     return new Items.FlushMarker(Long.parseLong(f.get(1)), null);
@@ -175,6 +184,20 @@ public final class SpillCodec {
     /** Whether a line is a comment (the header). */
     public static boolean isComment(String line) {
         return line.startsWith("#");
+    }
+
+    private static List<String> differences(String json) {
+        if (!(Json.read(json) instanceof List<?> list)) {
+            throw new IllegalArgumentException("spill record R: differences are not a JSON array");
+        }
+        List<String> out = new ArrayList<>(list.size());
+        for (Object o : list) {
+            if (!(o instanceof String line)) {
+                throw new IllegalArgumentException("spill record R: a difference is not a string");
+            }
+            out.add(line);
+        }
+        return out;
     }
 
     private static void need(List<String> f, int n) {
