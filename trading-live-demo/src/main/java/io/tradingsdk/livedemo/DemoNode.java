@@ -78,6 +78,11 @@ public final class DemoNode {
 
     /** Alpaca's market data (history for the warm-up, the live stream) at the venue, on the venue's clock. */
     public static AlpacaMarketDataSource marketData(Venue venue) {
+        return marketData(venue, true);
+    }
+
+    /** As {@link #marketData(Venue)}; {@code backfill} false loses the bars published while the stream was down. */
+    static AlpacaMarketDataSource marketData(Venue venue, boolean backfill) {
         AlpacaConfig.Builder config = AlpacaConfig.builder(
                         new Secret(venue.environment().apply(Venue.KEY_ID), Venue.KEY_ID),
                         new Secret(venue.environment().apply(Venue.SECRET_KEY), Venue.SECRET_KEY))
@@ -89,6 +94,7 @@ public final class DemoNode {
         AlpacaStreamOptions stream = AlpacaStreamOptions.builder()
                 .streamBaseUrl(venue.streamBaseUrl())
                 .clock(venue.clock())
+                .backfill(backfill)
                 .build();
         return AlpacaMarketDataSource.open(config.build(), Timeframe.MINUTE_1, stream);
     }
