@@ -26,13 +26,23 @@ public final class DemoNode {
     private DemoNode() {
     }
 
+    /** The demo's strategy: the built-in moving-average crossover on BTC/USD (a {@code strategies:} list entry). */
+    public static final String CROSSOVER = """
+              - id: sma-cross
+                provider: moving-average-crossover
+                symbols: [%s]
+                parameters:
+                  fastPeriod: %d
+                  slowPeriod: %d
+            """.formatted(SYMBOL, FAST, SLOW);
+
     /**
      * The trading configuration for {@code venue}.
      *
      * @param journalSection a {@code journal:} YAML section, or empty for the in-memory journal
-     * @param extraStrategies further {@code strategies:} list entries (YAML, indented as list items), or empty
+     * @param strategies     the {@code strategies:} list entries (YAML list items indented by two), e.g. {@link #CROSSOVER}
      */
-    public static String tradingYaml(Venue venue, String journalSection, String extraStrategies) {
+    public static String tradingYaml(Venue venue, String journalSection, String strategies) {
         String urls = venue.tradingBaseUrl().isEmpty() ? "" : """
                     tradingBaseUrl: %s
                 """.formatted(venue.tradingBaseUrl());
@@ -41,12 +51,6 @@ public final class DemoNode {
                   id: live-demo
                   mode: paper
                 strategies:
-                  - id: sma-cross
-                    provider: moving-average-crossover
-                    symbols: [%s]
-                    parameters:
-                      fastPeriod: %d
-                      slowPeriod: %d
                 %s
                 sizer:
                   provider: kelly
@@ -72,7 +76,7 @@ public final class DemoNode {
                 engine:
                   timeInForce: gtc
                   tradingZone: UTC
-                """.formatted(SYMBOL, FAST, SLOW, extraStrategies, Venue.KEY_ID, Venue.SECRET_KEY, venue.dataBaseUrl(),
+                """.formatted(strategies.stripTrailing(), Venue.KEY_ID, Venue.SECRET_KEY, venue.dataBaseUrl(),
                 urls) + journalSection;
     }
 

@@ -108,7 +108,7 @@ public final class LiveDemo {
     private static int trade(Venue venue, ProviderRegistry registry, ObservedMarketData data, ConsoleReport report,
                              ExecutorService delivery, BooleanSupplier done, long started, PrintStream out)
             throws InterruptedException {
-        try (TradingNode node = DemoNode.node(venue, DemoNode.tradingYaml(venue, "", ""), registry, data, report,
+        try (TradingNode node = DemoNode.node(venue, DemoNode.tradingYaml(venue, "", DemoNode.CROSSOVER), registry, data, report,
                 delivery)) {
             node.start();
             TradingEngine engine = node.engine().orElseThrow();

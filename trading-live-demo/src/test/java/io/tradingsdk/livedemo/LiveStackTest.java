@@ -121,7 +121,7 @@ class LiveStackTest {
     private TradingNode startNode(Venue tradingVenue, Venue dataVenue, boolean backfill, String schema) {
         alpaca = DemoNode.marketData(dataVenue, backfill);
         ProviderRegistry registry = ProviderRegistry.builder().discover(getClass().getClassLoader()).register(recorder).build();
-        node = DemoNode.node(tradingVenue, DemoNode.tradingYaml(tradingVenue, postgresJournal(schema), RECORDER), registry,
+        node = DemoNode.node(tradingVenue, DemoNode.tradingYaml(tradingVenue, postgresJournal(schema), DemoNode.CROSSOVER + RECORDER), registry,
                 new ObservedMarketData(alpaca), report, delivery);
         node.start();
         return node;
