@@ -5,6 +5,7 @@ import io.tradingsdk.api.order.OrderEventType;
 import io.tradingsdk.api.order.OrderRequest;
 import io.tradingsdk.api.signal.SignalOutcome;
 import io.tradingsdk.core.engine.EngineListener;
+import io.tradingsdk.core.engine.TradingEngine;
 import io.tradingsdk.core.recovery.RecoveryReport;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -14,11 +15,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Prints what the engine does as it happens (orders, acknowledgements, fills, the position they
- * make, denials) and keeps the counts for the summary. Signal-to-ack latency is the time from the
+ * Prints what the engine does as it happens (orders, acknowledgements, fills and the position after
+ * them, denials) and keeps the counts for the summary. Until {@link #positionsFrom} is called the
+ * position is the sum of the fills this listener saw. Signal-to-ack latency is the time from the
  * engine's {@code Submitted} outcome to the broker's first event for that order, both as this
  * listener receives them (one delivery thread, in the engine's order).
  *
@@ -38,6 +41,7 @@ public final class ConsoleReport implements EngineListener {
     private int canceled;
     private int rejected;
     private String recoveryLine = "";
+    private volatile TradingEngine ledger;
 
     public ConsoleReport(PrintStream out) {
         this(out, System::nanoTime);
@@ -46,6 +50,14 @@ public final class ConsoleReport implements EngineListener {
     ConsoleReport(PrintStream out, LongSupplier nanos) {
         this.out = out;
         this.nanos = nanos;
+    }
+
+    /**
+     * From now on positions printed after fills are the engine's ledger (which includes what the
+     * account held before this run), read when the fill reaches this listener.
+     */
+    public void positionsFrom(TradingEngine engine) {
+        this.ledger = engine;
     }
 
     @Override
@@ -79,6 +91,14 @@ public final class ConsoleReport implements EngineListener {
             BigDecimal price = e.fill() != null ? e.fill().price() : e.averageFillPrice();
             BigDecimal position = positionsFromFills.merge(e.symbol(),
                     e.side().sign() > 0 ? qty : qty.negate(), BigDecimal::add);
+            TradingEngine engine = ledger;
+            if (engine != null) {
+                try {
+                    position = engine.portfolio().orTimeout(2, TimeUnit.SECONDS).join().quantity(e.symbol());
+                } catch (RuntimeException stopped) {
+                    // the engine stopped meanwhile: keep the sum of this run's fills
+                }
+            }
             out.printf("fill      %-4s %s %s @ %s  -> position %s %s%n", e.side(), plain(qty), e.symbol(),
                     price == null ? "?" : plain(price), e.symbol(), plain(position));
         }

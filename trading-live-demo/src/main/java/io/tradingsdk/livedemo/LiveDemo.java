@@ -112,6 +112,7 @@ public final class LiveDemo {
                 delivery)) {
             node.start();
             TradingEngine engine = node.engine().orElseThrow();
+            report.positionsFrom(engine);
             out.println("node trading on the " + venue.name() + "; warm-up: "
                     + node.warmUpReport().map(Object::toString).orElse("none"));
             while (!done.getAsBoolean()) {

@@ -19,6 +19,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,6 +101,7 @@ class LiveStackTest {
     private Venue startSandbox() throws InterruptedException {
         sandbox = SandboxServer.start(SandboxConfig.builder(ShippedBars.source(), ShippedBars.firstOf(SPAN))
                 .barInterval(BAR)
+                .initialCash(new BigDecimal("250000")) // not the ledger's default: recovery must adopt it
                 .credentials(KEY, SECRET)
                 .build());
         await("the warm-up bars replayed", () -> sandbox.barsReplayed() > DemoNode.SLOW + 1, Duration.ofSeconds(30));
@@ -168,6 +170,7 @@ class LiveStackTest {
         Venue venue = startSandbox();
         startNode(venue, venue, true, "live_stack");
         TradingEngine engine = node.engine().orElseThrow();
+        report.positionsFrom(engine);
         assertThat(recorder.warmUpBars()).as("warm-up bars before onStart").isEqualTo(RecordingStrategyProvider.WARM_UP);
 
         await("30 live bars", () -> recorder.liveBars().size() >= 30, Duration.ofSeconds(30));
