@@ -39,10 +39,16 @@ public final class LiveDemo {
     private LiveDemo() {
     }
 
+    /**
+     * Runs the demo. After a run it returns normally, so a Maven build that runs it ({@code -Dlive})
+     * goes on with its other modules; otherwise it exits the JVM with the status.
+     */
     public static void main(String[] args) {
         int status = run(args, System.getenv()::get, System.out);
         System.out.flush();
-        System.exit(status);
+        if (status != 0) {
+            System.exit(status);
+        }
     }
 
     static int run(String[] args, Function<String, String> environment, PrintStream out) {
