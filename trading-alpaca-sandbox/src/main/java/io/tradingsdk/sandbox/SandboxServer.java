@@ -43,6 +43,7 @@ public final class SandboxServer implements AutoCloseable {
     private final Replayer replayer;
     private final BarStore store;
     private final ScheduledExecutorService venue;
+    private final MarketDataHub dataHub;
     private final int port;
 
     private SandboxServer(SandboxConfig config) throws Exception {
@@ -50,6 +51,7 @@ public final class SandboxServer implements AutoCloseable {
         this.store = new BarStore();
         TradeStreamHub tradeHub = new TradeStreamHub();
         MarketDataHub dataHub = new MarketDataHub();
+        this.dataHub = dataHub;
         this.venue = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "alpaca-sandbox-venue");
             t.setDaemon(true);
@@ -171,6 +173,17 @@ public final class SandboxServer implements AutoCloseable {
      */
     public long barsReplayed() {
         return replayer.barsApplied();
+    }
+
+    /**
+     * Drops every authenticated market data stream connection at once, without a close handshake,
+     * as a broken network would (a test hook for reconnect and backfill). Bars replayed meanwhile
+     * are published to whoever is connected then, and stay readable over the bars API.
+     *
+     * @return how many connections were dropped
+     */
+    public int dropMarketDataConnections() {
+        return dataHub.dropAll();
     }
 
     /** Whether the replay has handed out its last bar. */

@@ -144,4 +144,27 @@ class MarketDataStreamTest {
         assertThat(bar.get("T").asText()).isEqualTo("b");
         assertThat(bar.get("S").asText()).as("the stock feed has no crypto").isEqualTo("AAPL");
     }
+
+    @Test
+    void droppedConnectionsEndWithoutACloseFrameAndTheSameKeysMayConnectAgainAtOnce() throws Exception {
+        BlockingQueue<JsonNode> first = connect(sandbox.cryptoDataStreamUrl().toString());
+        assertThat(next(first).get("msg").asText()).isEqualTo("connected");
+        sockets.get(0).send("{\"action\":\"auth\",\"key\":\"" + Rest.KEY + "\",\"secret\":\"" + Rest.SECRET + "\"}");
+        assertThat(next(first).get("msg").asText()).isEqualTo("authenticated");
+
+        assertThat(sandbox.dropMarketDataConnections()).as("authenticated connections dropped").isEqualTo(1);
+        // The client sees the socket fail (onFailure), not a close frame (onClosing).
+        JsonNode end;
+        do {
+            end = next(first);
+        } while (!end.get("T").asText().equals("failure"));
+
+        BlockingQueue<JsonNode> second = connect(sandbox.cryptoDataStreamUrl().toString());
+        assertThat(next(second).get("msg").asText()).isEqualTo("connected");
+        sockets.get(1).send("{\"action\":\"auth\",\"key\":\"" + Rest.KEY + "\",\"secret\":\"" + Rest.SECRET + "\"}");
+        assertThat(next(second).get("msg").asText()).as("not refused as a second connection (406)")
+                .isEqualTo("authenticated");
+        assertThat(sandbox.dropMarketDataConnections()).isEqualTo(1);
+        assertThat(sandbox.dropMarketDataConnections()).as("nothing left to drop").isZero();
+    }
 }

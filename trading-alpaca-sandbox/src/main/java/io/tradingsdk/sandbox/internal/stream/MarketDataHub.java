@@ -52,6 +52,21 @@ public final class MarketDataHub implements Consumer<List<Bar>> {
         return true;
     }
 
+    /**
+     * Drops every market data connection at once, without a close handshake, as a network failure
+     * would; the sessions are forgotten first, so a client reconnecting at once is not refused as a
+     * second connection. Returns how many were dropped.
+     */
+    public synchronized int dropAll() {
+        int n = 0;
+        for (MarketDataSession s : sessions) {
+            sessions.remove(s);
+            s.drop();
+            n++;
+        }
+        return n;
+    }
+
     void remove(MarketDataSession s) {
         sessions.remove(s);
     }

@@ -196,6 +196,14 @@ public final class MarketDataSession implements Session.Listener.AutoDemanding {
         out.send("[{\"T\":\"error\",\"code\":" + code + ",\"msg\":\"" + msg + "\"}]");
     }
 
+    /** Ends the connection abruptly (no close frame), as a broken network does. */
+    void drop() {
+        Session s = session;
+        if (s != null) {
+            s.disconnect();
+        }
+    }
+
     @Override
     public void onWebSocketClose(int statusCode, String reason, Callback callback) {
         forget();
