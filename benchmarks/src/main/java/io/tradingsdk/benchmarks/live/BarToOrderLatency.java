@@ -87,7 +87,7 @@ public final class BarToOrderLatency {
             // The subscription starts with the bar that is published first: the one the sandbox took at start.
             Bar first = live.lastPushed();
             source = AlpacaMarketDataSource.open(live.alpaca, Timeframe.MINUTE_1, AlpacaStreamOptions.builder()
-                    .streamBaseUrl(live.sandbox.dataStreamBaseUrl().toString())
+                    .streamBaseUrl(live.sandbox.dataBaseUrl().toString()) // http on loopback; the adapter makes it ws
                     .clock(Clock.fixed(first.start(), ZoneOffset.UTC))
                     .build());
             subscription = source.subscribe(Set.of(LoopbackAlpaca.SYMBOL), Timeframe.MINUTE_1, live.engine);

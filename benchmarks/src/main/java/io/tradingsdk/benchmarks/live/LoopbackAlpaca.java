@@ -13,6 +13,7 @@ import io.tradingsdk.core.engine.TradingEngine;
 import io.tradingsdk.core.journal.InMemoryTradeJournal;
 import io.tradingsdk.core.provider.DefaultProviderContext;
 import io.tradingsdk.core.risk.RuleBasedRiskManager;
+import io.tradingsdk.core.sizing.KellySizer;
 import io.tradingsdk.core.time.MarketCalendarClock;
 import io.tradingsdk.sandbox.SandboxConfig;
 import io.tradingsdk.sandbox.SandboxServer;
@@ -36,6 +37,8 @@ import java.util.function.Consumer;
  * whenever the benchmark runs. Two rules get room for a benchmark's pace, and still evaluate every
  * order: order-rate allows {@value #MAX_ORDERS_PER_SECOND} orders a second and duplicate-signal
  * suppresses a repeat for {@link #DUPLICATE_WINDOW}; callers space their signals by more than that.
+ * The executor's client-side rate limit (Alpaca allows 200 requests a minute) is raised to
+ * {@value #RATE_LIMIT_PER_SECOND} a second: the sandbox has no limit, and the gate still runs.
  */
 final class LoopbackAlpaca implements AutoCloseable {
     static final String SYMBOL = "BTC/USD";
@@ -44,6 +47,7 @@ final class LoopbackAlpaca implements AutoCloseable {
     static final BigDecimal CASH = new BigDecimal("1000000000");
     static final int MAX_ORDERS_PER_SECOND = 100_000;
     static final Duration DUPLICATE_WINDOW = Duration.ofMillis(1);
+    static final int RATE_LIMIT_PER_SECOND = 1_000_000;
     private static final String KEY = "PKBENCH";
     private static final String SECRET = "bench-secret";
 
@@ -72,6 +76,8 @@ final class LoopbackAlpaca implements AutoCloseable {
         alpaca = AlpacaConfig.builder(new Secret(KEY, "bench:key"), new Secret(SECRET, "bench:secret"))
                 .tradingBaseUrl(sandbox.tradingBaseUrl().toString())
                 .dataBaseUrl(sandbox.dataBaseUrl().toString())
+                // Alpaca's own 200 a minute would stop a benchmark after a few seconds; the gate still runs.
+                .rateLimit(RATE_LIMIT_PER_SECOND, Duration.ofSeconds(1))
                 .build();
         executor = AlpacaExecutor.open(alpaca);
         if (!executor.awaitStreamListening(Duration.ofSeconds(10))) {
@@ -84,6 +90,7 @@ final class LoopbackAlpaca implements AutoCloseable {
                 .initialCash(CASH)
                 .clock(clock)
                 .providerContext(context)
+                .sizer(new KellySizer()) // required; unused, as every signal here carries its quantity
                 .riskRules(rules(context))
                 .executor(executor)
                 .journal(new InMemoryTradeJournal())
@@ -91,9 +98,21 @@ final class LoopbackAlpaca implements AutoCloseable {
                 .tradableSymbols(Set.of(SYMBOL))
                 .listener(acks, Runnable::run);
         strategies.accept(b);
-        engine = b.build();
-        engine.start();
-        await("the engine reconciles with the sandbox", engine::isReady);
+        TradingEngine built = null;
+        try {
+            built = b.build();
+            built.start();
+            TradingEngine started = built;
+            await("the engine reconciles with the sandbox", started::isReady);
+        } catch (RuntimeException e) {
+            if (built != null) {
+                built.close();
+            }
+            executor.close();
+            sandbox.close();
+            throw e;
+        }
+        engine = built;
     }
 
     /** The bar the sandbox started with (its first step, published when the next bar is pushed). */
