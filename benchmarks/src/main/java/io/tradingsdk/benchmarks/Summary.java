@@ -155,6 +155,10 @@ public final class Summary {
                     "p50 " + percentile(r, "50.0") + ", p99 " + percentile(r, "99.0") + ", p99.9 " + percentile(r, "99.9")
                             + "; " + score(r) + " avg", "p50 <= 1 ms, p99 <= 5 ms", verdict(p50 <= 1_000 && p99 <= 5_000), r);
         });
+        find(all, "SignalToAckFloorBenchmark.postToAnswer", "sample", Map.of()).ifPresent(r ->
+                row(out, "peer: the same order POSTed to the same local Alpaca by a bare OkHttp client until its answer (no SDK)",
+                        "p50 " + percentile(r, "50.0") + ", p99 " + percentile(r, "99.0") + ", p99.9 " + percentile(r, "99.9")
+                                + "; " + score(r) + " avg", "-", "-", r));
         if (barToOrderLine != null) {
             Map<String, String> b = fields(barToOrderLine);
             out.append("| bar sent on the market-data stream to order POST at the local Alpaca (sandbox clock, loopback) | p50 ")

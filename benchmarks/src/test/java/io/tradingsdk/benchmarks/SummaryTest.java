@@ -76,6 +76,11 @@ class SummaryTest {
         assertThat(Summary.render(new ObjectMapper().readTree(met), null)).contains("| signal to broker acknowledgement, "
                 + "engine + AlpacaExecutor + local Alpaca on loopback | p50 700 us, p99 4900 us, p99.9 12000 us; 900.0 us avg"
                 + " | p50 <= 1 ms, p99 <= 5 ms | met |");
+        String floor = "[" + result("live.SignalToAckFloorBenchmark.postToAnswer", "sample", "", 300.0, "us/op", "",
+                "\"50.0\":250,\"99.0\":900,\"99.9\":2000") + "]";
+        assertThat(Summary.render(new ObjectMapper().readTree(floor), null)).contains("| peer: the same order POSTed to the same"
+                + " local Alpaca by a bare OkHttp client until its answer (no SDK) | p50 250 us, p99 900 us, p99.9 2000 us;"
+                + " 300.0 us avg | - | - |");
         assertThat(Summary.render(new ObjectMapper().readTree(slowTail), null)).contains("| p50 <= 1 ms, p99 <= 5 ms | MISSED |");
         assertThat(Summary.render(new ObjectMapper().readTree(slowMedian), null)).contains("| p50 <= 1 ms, p99 <= 5 ms | MISSED |");
         assertThat(Summary.render(new ObjectMapper().readTree(inMillis), null)).contains("| p50 <= 1 ms, p99 <= 5 ms | met |");
