@@ -10,8 +10,9 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * Completes one future per client order id when the engine reports the broker's acknowledgement of
  * the order (its first NEW or ACCEPTED event), another when the order is canceled, and one per
- * signal id with the engine's outcome. A rejection
- * or an unknown outcome fails both, so a benchmark never counts a refused order as acknowledged.
+ * signal id with the engine's outcome. A rejection, an expiry or an unknown outcome fails the
+ * order's acknowledgement and cancel futures, so a benchmark never counts a refused order as
+ * acknowledged.
  * Registered with a direct delivery executor: the future completes on the thread the engine
  * delivers on.
  */
