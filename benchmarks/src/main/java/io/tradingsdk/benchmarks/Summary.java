@@ -17,7 +17,8 @@ import java.util.Optional;
  * and sets each figure against its target. Used by {@code benchmarks/run.sh}; prints Markdown.
  *
  * <p>Arguments: the JMH JSON file, then optionally the memory result file (absent or missing: the
- * memory row says so).
+ * memory row says so), then optionally the result file of {@code BarToOrderLatency} (absent or
+ * missing: no bar-to-order row).
  */
 public final class Summary {
 
@@ -26,15 +27,30 @@ public final class Summary {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
-            throw new IllegalArgumentException("usage: Summary <jmh-result.json> [memory-result.txt]");
+            throw new IllegalArgumentException("usage: Summary <jmh-result.json> [memory-result.txt [bar-to-order.txt]]");
         }
         JsonNode results = new ObjectMapper().readTree(Path.of(args[0]).toFile());
-        Path memory = args.length > 1 ? Path.of(args[1]) : null;
-        System.out.print(render(results, memory == null || !Files.exists(memory) ? null : Files.readString(memory)));
+        System.out.print(render(results, readIfPresent(args, 1), readIfPresent(args, 2)));
+    }
+
+    private static String readIfPresent(String[] args, int index) throws IOException {
+        if (args.length <= index) {
+            return null;
+        }
+        Path p = Path.of(args[index]);
+        return Files.exists(p) ? Files.readString(p) : null;
     }
 
     /** The table for these JMH results and memory line (null when the memory run did not happen). */
     static String render(JsonNode results, String memoryLine) {
+        return render(results, memoryLine, null);
+    }
+
+    /**
+     * The table for these JMH results, memory line and bar-to-order line (each null when that run
+     * did not happen).
+     */
+    static String render(JsonNode results, String memoryLine, String barToOrderLine) {
         StringBuilder out = new StringBuilder();
         List<JsonNode> all = new ArrayList<>();
         results.forEach(all::add);
@@ -132,6 +148,27 @@ public final class Summary {
                             String.format(Locale.ROOT, "speed-up %.2fx", speedUp), ">= 1.7x on 2 cores",
                             verdict(speedUp >= 1.7), two);
                 }));
+        find(all, "SignalToAckBenchmark.signalToAck", "sample", Map.of()).ifPresent(r -> {
+            double p50 = micros(r, "50.0");
+            double p99 = micros(r, "99.0");
+            row(out, "signal to broker acknowledgement, engine + AlpacaExecutor + local Alpaca on loopback",
+                    "p50 " + percentile(r, "50.0") + ", p99 " + percentile(r, "99.0") + ", p99.9 " + percentile(r, "99.9")
+                            + "; " + score(r) + " avg", "p50 <= 1 ms, p99 <= 5 ms", verdict(p50 <= 1_000 && p99 <= 5_000), r);
+        });
+        find(all, "SignalToAckFloorBenchmark.postToAnswer", "sample", Map.of()).ifPresent(r ->
+                row(out, "peer: the same order POSTed to the same local Alpaca by a bare OkHttp client until its answer (no SDK)",
+                        "p50 " + percentile(r, "50.0") + ", p99 " + percentile(r, "99.0") + ", p99.9 " + percentile(r, "99.9")
+                                + "; " + score(r) + " avg", "-", "-", r));
+        if (barToOrderLine != null) {
+            Map<String, String> b = fields(barToOrderLine);
+            out.append("| bar sent on the market-data stream to order POST at the local Alpaca (sandbox clock, loopback) | p50 ")
+                    .append(b.get("p50us")).append(" us, p99 ").append(b.get("p99us")).append(" us, p99.9 ")
+                    .append(b.get("p999us")).append(" us, max ").append(b.get("maxus")).append(" us; to the acknowledgement at ")
+                    .append("the engine p50 ").append(b.get("ackP50us")).append(" us, p99 ").append(b.get("ackP99us"))
+                    .append(" us | - | - | BarToOrderLatency, ").append(b.get("samples")).append(" samples after ")
+                    .append(b.get("warmup")).append(" warmup, ").append(b.get("pauseMs")).append(" ms apart, load average ")
+                    .append(b.get("load")).append(" |\n");
+        }
         find(all, "PostgresJournalBenchmark.batchedRows", "thrpt", Map.of()).ifPresent(r ->
                 row(out, "PostgreSQL journal, batched rows until durable (embedded PostgreSQL, fsync on)",
                         perSecond(r, "rows") + " rows/s", "-", "-", r));
@@ -205,6 +242,19 @@ public final class Summary {
         JsonNode v = r.path("primaryMetric").path("scorePercentiles").path(p);
         return v.isMissingNode() ? "n/a" : String.format(Locale.ROOT, "%.0f %s", v.asDouble(),
                 r.path("primaryMetric").path("scoreUnit").asText().replace("/op", ""));
+    }
+
+    /** A percentile of a SampleTime result in microseconds, whatever unit JMH reported it in. */
+    private static double micros(JsonNode r, String p) {
+        double v = r.path("primaryMetric").path("scorePercentiles").path(p).asDouble(Double.NaN);
+        String unit = r.path("primaryMetric").path("scoreUnit").asText().replace("/op", "");
+        return switch (unit) {
+            case "ns" -> v / 1_000;
+            case "us" -> v;
+            case "ms" -> v * 1_000;
+            case "s" -> v * 1_000_000;
+            default -> Double.NaN;
+        };
     }
 
     private static Optional<Double> allocNorm(JsonNode r) {

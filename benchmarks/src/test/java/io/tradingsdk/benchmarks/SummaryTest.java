@@ -65,6 +65,40 @@ class SummaryTest {
     }
 
     @Test
+    void signalToAckIsMetOnlyWhenBothP50AndP99AreWithinTheFloor() throws Exception {
+        String met = "[" + result("live.SignalToAckBenchmark.signalToAck", "sample", "", 900.0, "us/op", "",
+                "\"50.0\":700,\"99.0\":4900,\"99.9\":12000") + "]";
+        String slowTail = met.replace("\"99.0\":4900", "\"99.0\":5100");
+        String slowMedian = met.replace("\"50.0\":700", "\"50.0\":1001");
+        String inMillis = met.replace("us/op", "ms/op").replace("\"50.0\":700", "\"50.0\":0.7")
+                .replace("\"99.0\":4900", "\"99.0\":4.9");
+
+        assertThat(Summary.render(new ObjectMapper().readTree(met), null)).contains("| signal to broker acknowledgement, "
+                + "engine + AlpacaExecutor + local Alpaca on loopback | p50 700 us, p99 4900 us, p99.9 12000 us; 900.0 us avg"
+                + " | p50 <= 1 ms, p99 <= 5 ms | met |");
+        String floor = "[" + result("live.SignalToAckFloorBenchmark.postToAnswer", "sample", "", 300.0, "us/op", "",
+                "\"50.0\":250,\"99.0\":900,\"99.9\":2000") + "]";
+        assertThat(Summary.render(new ObjectMapper().readTree(floor), null)).contains("| peer: the same order POSTed to the same"
+                + " local Alpaca by a bare OkHttp client until its answer (no SDK) | p50 250 us, p99 900 us, p99.9 2000 us;"
+                + " 300.0 us avg | - | - |");
+        assertThat(Summary.render(new ObjectMapper().readTree(slowTail), null)).contains("| p50 <= 1 ms, p99 <= 5 ms | MISSED |");
+        assertThat(Summary.render(new ObjectMapper().readTree(slowMedian), null)).contains("| p50 <= 1 ms, p99 <= 5 ms | MISSED |");
+        assertThat(Summary.render(new ObjectMapper().readTree(inMillis), null)).contains("| p50 <= 1 ms, p99 <= 5 ms | met |");
+    }
+
+    @Test
+    void barToOrderRowComesFromTheHarnessLine() throws Exception {
+        String line = "samples=2000 warmup=500 pauseMs=10 p50us=812 p99us=3400 p999us=9100 maxus=12000 ackP50us=1500"
+                + " ackP99us=5200 ackP999us=11000 load=3.10/2.90/2.50";
+
+        assertThat(Summary.render(new ObjectMapper().readTree("[]"), null, line)).contains("| bar sent on the market-data stream"
+                + " to order POST at the local Alpaca (sandbox clock, loopback) | p50 812 us, p99 3400 us, p99.9 9100 us, max 12000 us;"
+                + " to the acknowledgement at the engine p50 1500 us, p99 5200 us | - | - | BarToOrderLatency, 2000 samples after"
+                + " 500 warmup, 10 ms apart, load average 3.10/2.90/2.50 |");
+        assertThat(Summary.render(new ObjectMapper().readTree("[]"), null, null)).doesNotContain("bar sent on the market-data stream");
+    }
+
+    @Test
     void sweepSpeedUpIsOneThreadsTimeOverTwoThreads() throws Exception {
         String json = "[" + String.join(",",
                 result("SweepBenchmark.sweep", "avgt", "\"bars\":\"100000\",\"threads\":\"1\"", 900.0, "ms/op", "", ""),
