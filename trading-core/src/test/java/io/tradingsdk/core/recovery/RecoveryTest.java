@@ -203,6 +203,24 @@ class RecoveryTest {
     }
 
     @Test
+    @DisplayName("executions of another application's order are journaled once, not again at every restart")
+    void foreignExecutionsAreJournaledOnce() {
+        Host first = new Host();
+        first.buy("s-1", "AAPL", "10");
+        broker.fill(id("s-1"), "10", "100", true);
+        first.engine.runPendingEvents();
+        broker.placeOutside("web-1", "MSFT", "5");
+        broker.fill("web-1", "5", "50", false);
+
+        Host second = new Host();
+        assertThat(second.report().journaledFills()).isEqualTo(1);
+        Host third = new Host();
+        assertThat(third.report().journaledFills()).isZero();
+        assertThat(journal.fills("web-1")).hasSize(1);
+        assertThat(third.report().unattributed().get("MSFT")).isEqualByComparingTo("5");
+    }
+
+    @Test
     @DisplayName("an intent journaled but never received by the broker is marked REJECTED (never sent) and nothing is sent")
     void neverSentIntentIsCancelled() {
         Host first = new Host();

@@ -113,6 +113,13 @@ final class SimBroker implements Executor {
         deliver(event(o, OrderEventType.NEW, null));
     }
 
+    /** An order another application placed on the same account (no intent in our journal). */
+    void placeOutside(String clientOrderId, String symbol, String qty) {
+        OrderRequest r = OrderRequest.market(clientOrderId, symbol, OrderSide.BUY, new BigDecimal(qty),
+                io.tradingsdk.api.order.TimeInForce.DAY);
+        orders.put(clientOrderId, new BrokerOrder(r, "b-" + orders.size()));
+    }
+
     /** Executes part of an order; {@code deliver=false} loses the stream message. */
     void fill(String clientOrderId, String qty, String price, boolean deliver) {
         BrokerOrder o = orders.get(clientOrderId);

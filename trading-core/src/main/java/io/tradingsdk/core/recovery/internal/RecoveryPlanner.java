@@ -111,7 +111,8 @@ public final class RecoveryPlanner {
         List<String> differences = new ArrayList<>();
 
         if (!intents.isEmpty()) {
-            backfillExecutions(executionsSince(since(intents, unfinished, allFills)), intentById, covered, newFills);
+            backfillExecutions(executionsSince(since(intents, unfinished, allFills)), intentById, covered, allFills,
+                    newFills);
         }
 
         List<RecoveryPlan.Adoption> adopt = new ArrayList<>();
@@ -283,9 +284,13 @@ public final class RecoveryPlanner {
     }
 
     private void backfillExecutions(List<OrderEvent> executions, Map<String, OrderIntent> intentById,
-                                    Map<String, BigDecimal[]> covered, List<Fill> newFills) {
+                                    Map<String, BigDecimal[]> covered, List<Fill> journaled, List<Fill> newFills) {
         if (executions == null) {
             return;
+        }
+        java.util.Set<String> knownFillIds = new java.util.HashSet<>();
+        for (Fill f : journaled) {
+            knownFillIds.add(f.fillId());
         }
         List<OrderEvent> sorted = new ArrayList<>(executions);
         // Per order in cumulative order; orders in the order of their first execution.
@@ -301,9 +306,9 @@ public final class RecoveryPlanner {
                 continue;
             }
             if (!intentById.containsKey(e.clientOrderId())) {
-                // Another application's order: its executions explain the broker's positions; the
-                // journal keeps them by the broker's id, so journaling one twice changes nothing.
-                if (covered.putIfAbsent("foreign|" + f.fillId(), new BigDecimal[0]) == null) {
+                // Another application's order: its executions explain the broker's positions; they are
+                // journaled by the broker's id, once (the journal would ignore a repeat anyway).
+                if (knownFillIds.add(f.fillId())) {
                     newFills.add(f);
                 }
                 continue;
