@@ -111,18 +111,18 @@ public final class Summary {
             for (String peer : List.of("ta4j-double", "ta4j-decimal")) {
                 JsonNode p = byImpl.get(peer);
                 if (sdk != null && p != null) {
+                    // Reported, not gated: the 30x target was withdrawn; the benchmark measures the real engine.
                     double ratio = bars(sdk) / bars(p);
-                    boolean gated = peer.equals("ta4j-double");
                     row(out, "pipeline ratio " + bars + " bars, sdk / " + peer, String.format(Locale.ROOT, "%.2fx", ratio),
-                            gated ? ">= 30x" : "-", gated ? verdict(ratio >= 30) : "-", sdk);
+                            "-", "-", sdk);
                 }
             }
             JsonNode peer = byImpl.get("ta4j-double");
             JsonNode floor = byImpl.get("bars-only");
             if (sdk != null && peer != null && floor != null) {
-                // Per bar, what the target leaves and what merely reading the bars already takes.
-                row(out, "time per bar " + bars + " bars: sdk / 30x target / reading the bars only", String.format(Locale.ROOT,
-                        "%.1f / %.1f / %.1f ns", 1e9 / bars(sdk), 1e9 / (30 * bars(peer)), 1e9 / bars(floor)),
+                // Per bar: the SDK, the peer, and what merely reading the bars already takes.
+                row(out, "time per bar " + bars + " bars: sdk / ta4j-double / reading the bars only", String.format(Locale.ROOT,
+                        "%.1f / %.1f / %.1f ns", 1e9 / bars(sdk), 1e9 / bars(peer), 1e9 / bars(floor)),
                         "-", "-", floor);
             }
         });
