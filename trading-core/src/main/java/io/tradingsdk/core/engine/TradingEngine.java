@@ -51,7 +51,7 @@ import io.tradingsdk.core.recovery.RecoveryMetrics;
 import io.tradingsdk.core.recovery.RecoveryPolicy;
 import io.tradingsdk.core.recovery.RecoveryReport;
 import io.tradingsdk.api.journal.ReconciliationRecord;
-import io.tradingsdk.core.engine.internal.OrderEvents;
+import io.tradingsdk.core.recovery.internal.OrderEvents;
 import io.tradingsdk.core.engine.internal.RecoveryCoordinator;
 import io.tradingsdk.core.risk.AccountGuard;
 import io.tradingsdk.core.risk.RuleBasedRiskManager;

@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param notFoundMinAge     an intent counts as never sent only when the broker does not know it
  *                           and it is at least this old, so a send still in flight when the host
  *                           died has landed or died
- * @param notFoundLookups    and only after this many lookups, a second apart, all answered "not found"
+ * @param notFoundLookups    and only after this many lookups (up to a second apart, while the
+ *                           minimum age is not reached) all answered "not found"
  * @param executionsLookback how far before the journal's last record recovery asks the broker for
  *                           executions: records written just before a crash may be lost, and broker
  *                           and engine clocks differ

@@ -10,8 +10,11 @@ import java.util.Objects;
 /**
  * What one recovery found and did, before the engine took its first signal. Every journaled intent
  * that was not finished is in exactly one of {@link #adopted}, {@link #finishedWhileDown},
- * {@link #neverSentCancelled}, {@link #neverSentResent}: recovery does not end with an intent
- * unresolved (it retries until the broker answers, and the engine stays not ready meanwhile).
+ * {@link #neverSentCancelled}, {@link #neverSentResent}, or, when the broker's order contradicts
+ * its intent (another symbol or side) and cannot be adopted, named in {@link #differences}:
+ * recovery does not end with an intent unreported (it retries until the broker answers, and the
+ * engine stays not ready meanwhile). {@link #adopted} also holds orders the journal saw finished
+ * but the broker reports open (the broker is the truth; a difference says so).
  *
  * @param accountId          the engine's account
  * @param time               when recovery ended (engine clock)

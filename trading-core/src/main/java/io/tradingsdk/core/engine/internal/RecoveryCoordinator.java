@@ -18,6 +18,7 @@ import io.tradingsdk.core.order.TrackedOrder;
 import io.tradingsdk.core.recovery.RecoveryMetrics;
 import io.tradingsdk.core.recovery.RecoveryPolicy;
 import io.tradingsdk.core.recovery.RecoveryReport;
+import io.tradingsdk.core.recovery.internal.OrderEvents;
 import io.tradingsdk.core.recovery.internal.RecoveryPlan;
 import io.tradingsdk.core.recovery.internal.RecoveryPlanner;
 import io.tradingsdk.core.recovery.internal.Reconciler;

@@ -8,7 +8,6 @@ import io.tradingsdk.api.order.Fill;
 import io.tradingsdk.api.order.ForeignOrder;
 import io.tradingsdk.api.order.Order;
 import io.tradingsdk.api.order.OrderEvent;
-import io.tradingsdk.api.order.OrderEventType;
 import io.tradingsdk.api.order.OrderIntent;
 import io.tradingsdk.api.order.OrderSide;
 import io.tradingsdk.api.order.OrderStatus;
@@ -241,7 +240,7 @@ public final class RecoveryPlanner {
     }
 
     private Instant since(List<OrderIntent> intents, List<JournaledOrder> unfinished, List<Fill> fills) {
-        Instant last = intents.get(intents.size() - 1).createdAt();
+        Instant last = Instant.MIN;
         for (OrderIntent i : intents) {
             last = i.createdAt().isAfter(last) ? i.createdAt() : last;
         }
@@ -376,17 +375,8 @@ public final class RecoveryPlanner {
     }
 
     private static OrderEvent finalEvent(Order o) {
-        OrderEventType type = switch (o.status()) {
-            case FILLED -> OrderEventType.FILL;
-            case CANCELED -> OrderEventType.CANCELED;
-            case EXPIRED -> OrderEventType.EXPIRED;
-            case REPLACED -> OrderEventType.REPLACED;
-            case REJECTED -> OrderEventType.REJECTED;
-            default -> throw new IllegalArgumentException("not a final broker status: " + o.status());
-        };
-        return new OrderEvent(type, o.clientOrderId(), o.brokerOrderId(), o.symbol(), o.request().side(),
-                o.filledQuantity(), o.averageFillPrice(), null, o.updatedAt(),
-                type == OrderEventType.REJECTED ? "rejected by the broker while the engine was down" : "recovered at start");
+        return OrderEvents.fromOrder(o, o.status() == OrderStatus.REJECTED
+                ? "rejected by the broker while the engine was down" : "recovered at start");
     }
 
     private <T> T await(CompletableFuture<T> f, String what) {

@@ -1,4 +1,4 @@
-package io.tradingsdk.core.engine.internal;
+package io.tradingsdk.core.recovery.internal;
 
 import io.tradingsdk.api.order.Order;
 import io.tradingsdk.api.order.OrderEvent;
