@@ -52,6 +52,8 @@ public final class Broker {
     private final Ledger ledger;
     private final Map<String, BrokerOrder> ordersById = new LinkedHashMap<>();
     private final Map<String, BrokerOrder> ordersByClientId = new HashMap<>();
+    /** The open orders in submission order: what reserves buying power and what a bar may fill, so a long history costs nothing. */
+    private final Map<String, BrokerOrder> openOrders = new LinkedHashMap<>();
     private final Map<String, BigDecimal> lastPrice = new HashMap<>();
     private final List<FillActivity> activities = new ArrayList<>();
     private Instant lastActivityTime = Instant.EPOCH;
@@ -146,8 +148,8 @@ public final class Broker {
 
     private BigDecimal openSellQuantity(String symbol, BrokerOrder except) {
         BigDecimal sum = BigDecimal.ZERO;
-        for (BrokerOrder o : ordersById.values()) {
-            if (o != except && o.open() && !o.spec.buy() && o.spec.symbol().equals(symbol)) {
+        for (BrokerOrder o : openOrders.values()) {
+            if (o != except && !o.spec.buy() && o.spec.symbol().equals(symbol)) {
                 BigDecimal px = o.spec.limitPrice() != null ? o.spec.limitPrice() : lastPrice.get(symbol);
                 sum = sum.add(o.quantity != null ? o.quantity.subtract(o.filledQuantity) : o.openQuantity(px));
             }
@@ -158,8 +160,8 @@ public final class Broker {
     /** Cash, less the proceeds of short sales, less what open buy orders and open short sales reserve. */
     private BigDecimal buyingPower(BrokerOrder except) {
         BigDecimal power = ledger.cash().add(marketValue(false));
-        for (BrokerOrder o : ordersById.values()) {
-            if (o == except || !o.open()) {
+        for (BrokerOrder o : openOrders.values()) {
+            if (o == except) {
                 continue;
             }
             String symbol = o.spec.symbol();
@@ -205,10 +207,8 @@ public final class Broker {
     public List<OrderView> cancelAll() {
         synchronized (lock) {
             List<OrderView> out = new ArrayList<>();
-            for (BrokerOrder o : new ArrayList<>(ordersById.values())) {
-                if (o.open()) {
-                    out.add(cancel(o.id));
-                }
+            for (BrokerOrder o : new ArrayList<>(openOrders.values())) {
+                out.add(cancel(o.id));
             }
             return out;
         }
@@ -277,6 +277,7 @@ public final class Broker {
             n.replaces = old.id;
             store(n);
             old.status = "replaced";
+            openOrders.remove(old.id);
             old.replacedBy = n.id;
             old.replacedAt = now;
             old.touch(now);
@@ -295,7 +296,7 @@ public final class Broker {
             BigDecimal low = Decimals.of(bar.low());
             LocalDate day = bar.start().atZone(NEW_YORK).toLocalDate();
             BigDecimal volumeLeft = volumeShare == null ? null : Decimals.of(bar.volume()).multiply(volumeShare);
-            for (BrokerOrder o : new ArrayList<>(ordersById.values())) {
+            for (BrokerOrder o : new ArrayList<>(openOrders.values())) {
                 if (!o.spec.symbol().equals(symbol)) {
                     continue;
                 }
@@ -367,6 +368,7 @@ public final class Broker {
         o.status = complete ? "filled" : "partially_filled";
         if (complete) {
             o.filledAt = now;
+            openOrders.remove(o.id);
         }
         o.touch(now);
         ledger.apply(o.spec.symbol(), o.spec.buy(), qty, price);
@@ -392,6 +394,7 @@ public final class Broker {
     private void finish(BrokerOrder o, String status) {
         Instant now = clock.instant();
         o.status = status;
+        openOrders.remove(o.id);
         if (status.equals("canceled")) {
             o.canceledAt = now;
         }
@@ -406,6 +409,7 @@ public final class Broker {
     private void store(BrokerOrder o) {
         ordersById.put(o.id, o);
         ordersByClientId.put(o.spec.clientOrderId(), o);
+        openOrders.put(o.id, o);
     }
 
     private BrokerOrder find(String id) {
