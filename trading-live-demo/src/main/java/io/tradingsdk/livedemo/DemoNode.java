@@ -87,11 +87,24 @@ public final class DemoNode {
 
     /** As {@link #marketData(Venue)}; {@code backfill} false loses the bars published while the stream was down. */
     static AlpacaMarketDataSource marketData(Venue venue, boolean backfill) {
+        return marketData(venue, backfill, null, AlpacaStreamOptions.defaults().connectionLimitRetries());
+    }
+
+    /**
+     * As {@link #marketData(Venue, boolean)}, with the stream's shortest reconnect backoff (null: the
+     * default) and how many connection-limit refusals right after a reconnect it waits out before it gives up.
+     */
+    static AlpacaMarketDataSource marketData(Venue venue, boolean backfill, java.time.Duration reconnectMin,
+                                             int connectionLimitRetries) {
         AlpacaConfig.Builder config = AlpacaConfig.builder(
                         new Secret(venue.environment().apply(Venue.KEY_ID), Venue.KEY_ID),
                         new Secret(venue.environment().apply(Venue.SECRET_KEY), Venue.SECRET_KEY))
                 .dataBaseUrl(venue.dataBaseUrl())
                 .streamEnabled(false);
+        if (reconnectMin != null) {
+            config.stream(reconnectMin, reconnectMin.multipliedBy(8),
+                    java.time.Duration.ofSeconds(15), java.time.Duration.ofSeconds(10));
+        }
         if (!venue.tradingBaseUrl().isEmpty()) {
             config.tradingBaseUrl(venue.tradingBaseUrl());
         }
@@ -99,6 +112,7 @@ public final class DemoNode {
                 .streamBaseUrl(venue.streamBaseUrl())
                 .clock(venue.clock())
                 .backfill(backfill)
+                .connectionLimitRetries(connectionLimitRetries)
                 .build();
         return AlpacaMarketDataSource.open(config.build(), Timeframe.MINUTE_1, stream);
     }

@@ -62,6 +62,14 @@ import org.slf4j.LoggerFactory;
  * engine and starts session callbacks, the timer, the end-of-day reconciliation and the file watcher.
  * A start that cannot finish within {@code startTimeout} undoes itself and throws.
  *
+ * <p><b>Live data that ends.</b> A live feed that refuses the subscription at start (for Alpaca:
+ * {@code AlpacaStreamException} with its code, e.g. auth failed or connection limit exceeded) fails
+ * the start, which undoes itself; so does one that ends before the strategies start. One that ends
+ * later ({@link io.tradingsdk.api.market.BarListener#onFailure}) halts the engine: no new order goes
+ * out, cancels and the broker's fills still do, the listeners hear {@code onTradingHalted("the market
+ * data feed ended: ...")} and it is logged at ERROR. The node keeps running halted (open orders stay
+ * watched and journaled); a stop and a start subscribe again, and recovery brings the account up to date.
+ *
  * <p><b>Stop</b> ({@link #stop()}, {@link #close()}, or the JVM shutdown hook on SIGTERM): live bars and
  * clock events stop reaching the strategies and the account is HALTED (no new order, cancels still
  * go out); open orders are cancelled (waiting up to {@code stopTimeout} for the broker's confirmation)
@@ -346,6 +354,11 @@ public final class TradingNode implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new NodeStartException("interrupted while waiting for recovery", e);
+            }
+            RuntimeException feedEnded = gate.failure();
+            if (feedEnded != null) {
+                throw new NodeStartException("the live market data of '" + data.name() + "' ended before the node"
+                        + " started trading: " + io.tradingsdk.api.provider.SafeText.shown(feedEnded.getMessage()), feedEnded);
             }
             engine.startStrategies();
             gate.open(report.lastStart());

@@ -33,8 +33,18 @@ final class LiveSourceDouble implements MarketDataSource {
         return t;
     });
 
+    private volatile RuntimeException endOnHistory;
+
     void addHistory(List<Bar> bars) {
         history.addAll(bars);
+    }
+
+    /**
+     * The next history read first ends every open subscription with {@code failure} (on the feed
+     * thread, delivered before the read returns): a feed that dies while a node warms up.
+     */
+    void endSubscriptionsAtNextHistoryRead(RuntimeException failure) {
+        endOnHistory = failure;
     }
 
     @Override
@@ -44,6 +54,20 @@ final class LiveSourceDouble implements MarketDataSource {
 
     @Override
     public BarCursor history(BarQuery query) {
+        RuntimeException failure = endOnHistory;
+        if (failure != null) {
+            endOnHistory = null;
+            try {
+                feed.submit(() -> {
+                    for (Subscription s : subscriptions) {
+                        subscriptions.remove(s);
+                        s.listener().onFailure(failure);
+                    }
+                }).get();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
         List<Bar> out = new ArrayList<>();
         for (Bar b : history) {
             if (query.symbols().contains(b.symbol()) && query.contains(b.start())

@@ -1,6 +1,7 @@
 package io.tradingsdk.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tradingsdk.api.market.Bar;
 import io.tradingsdk.api.signal.SignalOutcome;
@@ -99,5 +100,25 @@ class NodeWarmUpTest {
 
         assertThat(probe.calls("bar")).extracting(ProbeStrategy.Call::at).containsOnlyOnce(history.get(29).start());
         assertThat(outcomes.outcomes).hasSize(1);
+    }
+
+    @Test
+    void aLiveFeedThatEndsDuringWarmUpFailsTheStartAndNothingTrades() throws Exception {
+        source.endSubscriptionsAtNextHistoryRead(new IllegalStateException("feed refused the subscription (test)"));
+        assertThatThrownBy(() -> start(10, 10, NodeFixture.history(30)))
+                .isInstanceOf(NodeStartException.class)
+                .hasMessageContaining("live-double")
+                .hasMessageContaining("feed refused the subscription (test)")
+                .hasCauseInstanceOf(IllegalStateException.class);
+        assertThat(node.state()).isEqualTo(TradingNode.State.NEW);
+        assertThat(node.engine()).isEmpty();
+        assertThat(probes.last().calls("start")).as("no strategy started").isEmpty();
+        assertThat(outcomes.outcomes).isEmpty();
+
+        // Once the feed works again, the next start trades.
+        node.start();
+        source.push(NodeFixture.live(0)).get();
+        NodeFixture.await("the live bar's outcome", () -> !outcomes.outcomes.isEmpty());
+        assertThat(outcomes.outcomes.get(0)).isInstanceOf(SignalOutcome.Submitted.class);
     }
 }

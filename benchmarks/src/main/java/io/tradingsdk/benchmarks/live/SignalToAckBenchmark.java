@@ -38,7 +38,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p><b>Not measured</b> (invocation setup): cancelling the previous order and waiting for its
  * CANCELED event, so the sandbox and the engine's exposure never accumulate working orders; and a
- * pause that keeps consecutive signals more than the duplicate-signal window (1 ms) apart. The
+ * pause of twice the duplicate-signal window (1 ms) after the previous acknowledgement, so the rule
+ * never takes one signal for a repeat of the one before. The
  * sandbox gets no bar after its first one, so no order fills. The engine, the sandbox and their
  * threads share the machine's cores with the benchmark thread: on a loaded machine the tail is the
  * scheduler's.
@@ -54,7 +55,6 @@ public class SignalToAckBenchmark {
 
     private LoopbackAlpaca live;
     private long sequence;
-    private long lastSignalNanos;
     private String previous;
     private Signal next;
 
@@ -66,19 +66,20 @@ public class SignalToAckBenchmark {
 
     @Setup(Level.Invocation)
     public void nextSignal() throws Exception {
+        // The previous signal was checked before its order was acknowledged, so before now: spacing
+        // from here keeps the duplicate-signal rule's clocks apart however late that check ran.
+        long due = System.nanoTime() + SIGNAL_SPACING_NANOS;
         if (previous != null) {
             live.engine.cancel(previous);
             live.acks.canceled(previous).get(10, TimeUnit.SECONDS);
             live.acks.forget(previous);
             previous = null;
         }
-        long due = lastSignalNanos + SIGNAL_SPACING_NANOS;
         for (long wait; (wait = due - System.nanoTime()) > 0; ) {
             LockSupport.parkNanos(wait);
         }
         next = new Signal("ack-" + sequence++, "host", LoopbackAlpaca.SYMBOL, SignalAction.BUY, 0.6, 0.04, 0.02,
                 LoopbackAlpaca.PRICE, LoopbackAlpaca.QUANTITY, Instant.now());
-        lastSignalNanos = System.nanoTime();
     }
 
     @Benchmark

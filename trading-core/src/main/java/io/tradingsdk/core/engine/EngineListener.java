@@ -19,13 +19,15 @@ public interface EngineListener {
     /**
      * The engine moved the account to {@link io.tradingsdk.api.portfolio.TradingState#HALTED} by
      * itself: the executor reported that the venue halted trading
-     * ({@link io.tradingsdk.api.order.OrderEventListener#onVenueHalted}). Called once per such
-     * halt, after the state changed; every later signal is denied with
-     * {@link io.tradingsdk.api.risk.DenialReason#TRADING_HALTED} until the host calls
-     * {@link TradingEngine#setTradingState}. Not called for the host's own
+     * ({@link io.tradingsdk.api.order.OrderEventListener#onVenueHalted}; the reason is the
+     * executor's), or a live market data source ended the engine's subscription
+     * ({@link io.tradingsdk.api.market.BarListener#onFailure}; the reason starts with
+     * {@code "the market data feed ended: "}). Called once per such halt, after the state changed;
+     * every later signal is denied with {@link io.tradingsdk.api.risk.DenialReason#TRADING_HALTED}
+     * until the host calls {@link TradingEngine#setTradingState}. Not called for the host's own
      * {@code setTradingState(HALTED)}.
      *
-     * @param reason the executor's reason, for people (no secrets)
+     * @param reason why, for people (no secrets)
      */
     default void onTradingHalted(String reason) {
     }

@@ -62,6 +62,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -139,6 +140,12 @@ import org.slf4j.LoggerFactory;
  * halt (not a new trading day, not a guard); only the host does, with {@link #setTradingState}.
  * The journal has no record type for it: the ERROR log line, the listeners and each denial's
  * message carry the reason.
+ *
+ * <p><b>Market data that ends.</b> A live source that ends the engine's subscription
+ * ({@link BarListener#onFailure}, e.g. the feed refused the credentials or the connection limit
+ * after a reconnect) halts the account the same way: strategies would otherwise go on signalling
+ * (from timers and session callbacks) on prices that no longer arrive. The listeners hear
+ * {@code "the market data feed ended: <why>"}. Subscribing again does not lift the halt; the host does.
  */
 public final class TradingEngine implements BarListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TradingEngine.class);
@@ -194,8 +201,8 @@ public final class TradingEngine implements BarListener, AutoCloseable {
     private long nextDayStartMillis = Long.MIN_VALUE;
     private boolean reducingByGuard;
     private boolean readyOnLoop;
-    /** The executor's reason while the account is HALTED because the venue halted; cleared by the host's setTradingState. */
-    private String venueHaltReason;
+    /** Why the engine itself HALTED the account (the venue halted, the market data ended); cleared by the host's setTradingState. */
+    private final Map<HaltKind, String> engineHaltCauses = new EnumMap<>(HaltKind.class);
 
     // Cross-thread state.
     private final ConcurrentLinkedQueue<Object> inbox = new ConcurrentLinkedQueue<>();
@@ -350,6 +357,18 @@ public final class TradingEngine implements BarListener, AutoCloseable {
     @Override
     public void onBar(Bar bar) {
         enqueue(Objects.requireNonNull(bar, "bar"));
+    }
+
+    /**
+     * The live source ended this subscription: the account is HALTED as for a venue halt (see the
+     * class description), so nothing trades on prices that stopped arriving. Thread-safe; returns at once.
+     */
+    @Override
+    public void onFailure(RuntimeException failure) {
+        String why = failure == null ? "no reason given" : SafeText.shown(failure.getMessage() != null
+                ? failure.getMessage() : failure.getClass().getSimpleName());
+        String reason = "the market data feed ended: " + why;
+        enqueue(new EngineHalt(HaltKind.MARKET_DATA, reason, reason));
     }
 
     /**
@@ -590,8 +609,10 @@ public final class TradingEngine implements BarListener, AutoCloseable {
             @Override
             public void onVenueHalted(String reason) {
                 // The executor's thread: only hand it to the loop.
-                enqueue(new VenueHalted(reason == null || reason.isBlank()
-                        ? "executor " + executor.name() + " reported a venue halt without a reason" : reason));
+                String why = reason == null || reason.isBlank()
+                        ? "executor " + executor.name() + " reported a venue halt without a reason" : reason;
+                enqueue(new EngineHalt(HaltKind.VENUE,
+                        "executor " + executor.name() + " reports that the venue halted trading: " + why, why));
             }
         });
         recovery.begin();
@@ -655,8 +676,8 @@ public final class TradingEngine implements BarListener, AutoCloseable {
                 onConfigCommand(c);
             } else if (e instanceof SetState s) {
                 setStateOnLoop(s.state(), "host");
-            } else if (e instanceof VenueHalted h) {
-                onVenueHalted(h.reason());
+            } else if (e instanceof EngineHalt h) {
+                haltOnLoop(h);
             } else if (e instanceof Cancel c) {
                 executor.cancel(c.clientOrderId());
             } else if (e instanceof WarmUpBar w) {
@@ -1059,22 +1080,24 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         }
         if ("host".equals(origin)) {
             reducingByGuard = false;
-            venueHaltReason = null;
+            engineHaltCauses.clear();
         }
     }
 
-    /** The executor says the venue halted trading: HALTED until the host says otherwise; nothing on the loop lifts it. */
-    private void onVenueHalted(String reason) {
+    /** The venue halted trading or the market data ended: HALTED until the host says otherwise; nothing on the loop lifts it. */
+    private void haltOnLoop(EngineHalt halt) {
         TradingState old = ledger.tradingState();
-        if (venueHaltReason != null && old == TradingState.HALTED) {
-            log.debug("engine {}: venue halt reported again, already HALTED: {}", accountId, reason);
-            return;
+        if (old == TradingState.HALTED && engineHaltCauses.containsKey(halt.kind())) {
+            log.debug("engine {}: already HALTED, reported again: {}", accountId, halt.what());
+            return; // the same halt reported twice (in other words) is still one halt
         }
-        venueHaltReason = reason;
+        engineHaltCauses.put(halt.kind(), halt.kind() == HaltKind.VENUE ? "the venue halted trading: " + halt.reason()
+                : halt.reason());
         reducingByGuard = false;
         ledger.setTradingState(TradingState.HALTED);
-        log.error("engine {}: executor {} reports that the venue halted trading: {}; trading state {} -> HALTED,"
-                + " nothing but cancels until the host sets the trading state", accountId, executor.name(), reason, old);
+        log.error("engine {}: {}; trading state {} -> HALTED, nothing but cancels until the host sets the trading"
+                + " state", accountId, halt.what(), old);
+        String reason = halt.reason();
         for (ListenerRegistration l : listeners) {
             l.delivery().execute(() -> safely(() -> l.listener().onTradingHalted(reason)));
         }
@@ -1222,9 +1245,9 @@ public final class TradingEngine implements BarListener, AutoCloseable {
         }
     }
 
-    /** What the gate adds to a HALTED denial: the venue's reason when the venue halted trading. */
+    /** What the gate adds to a HALTED denial: why the engine halted the account itself, if it did. */
     private String haltCause() {
-        return venueHaltReason != null ? "the venue halted trading: " + venueHaltReason : null;
+        return engineHaltCauses.isEmpty() ? null : String.join("; ", engineHaltCauses.values());
     }
 
     private void onIntentDurable(IntentDurable d) {
@@ -1539,7 +1562,10 @@ public final class TradingEngine implements BarListener, AutoCloseable {
 
     private record SetState(TradingState state) { }
 
-    private record VenueHalted(String reason) { }
+    /** The engine halts the account itself: {@code what} happened (the log line), {@code reason} for the listeners. */
+    private record EngineHalt(HaltKind kind, String what, String reason) { }
+
+    private enum HaltKind { VENUE, MARKET_DATA }
 
     private record ConfigCommand(List<ConfigUpdate> updates, String origin,
                                  CompletableFuture<List<ConfigChangeRecord>> future) { }

@@ -158,6 +158,7 @@ class EngineFaultTest {
     static final class ScriptedExecutor implements Executor {
         final List<OrderRequest> submits = new ArrayList<>();
         final List<String> lookups = new ArrayList<>();
+        final List<String> cancels = new ArrayList<>();
         CompletableFuture<AccountSnapshot> snapshot = CompletableFuture.completedFuture(
                 new AccountSnapshot(new BigDecimal("100000"), List.of(), List.of(), EngineFixture.T0));
         Function<OrderRequest, OrderEvent> onSubmit = req -> new OrderEvent(OrderEventType.NEW, req.clientOrderId(), "b-1",
@@ -189,6 +190,7 @@ class EngineFaultTest {
 
         @Override
         public void cancel(String clientOrderId) {
+            cancels.add(clientOrderId);
         }
 
         @Override

@@ -29,7 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** An executor's report that the venue halted trading halts the account until the host lifts it. */
+/**
+ * An executor's report that the venue halted trading, or a live market data source that ends the
+ * engine's subscription, halts the account until the host lifts it.
+ */
 class VenueHaltTest {
     private static final String REASON = "the venue refused the credentials (HTTP 401)";
 
@@ -160,5 +163,55 @@ class VenueHaltTest {
         assertThat(journal.intents()).isEmpty();
         assertThat(sized.get()).isZero();
         assertThat(halts).singleElement().asString().contains("scripted");
+    }
+
+    /** The source ends the subscription on its own thread, as {@link io.tradingsdk.api.market.BarListener} says. */
+    private static void feedEnds(TradingEngine engine, RuntimeException failure) throws InterruptedException {
+        Thread t = new Thread(() -> engine.onFailure(failure), "live-source");
+        t.start();
+        t.join();
+    }
+
+    @Test
+    @DisplayName("a live feed that ends: HALTED, the host told once with the feed's reason (secrets masked), later signals denied, cancels still go out")
+    void aLiveFeedThatEndsHaltsTheAccount() throws Exception {
+        TradingEngine engine = engine(true);
+        // The control: the same kind of signal trades while the feed runs.
+        assertThat(execute(engine, buy("s-1", "AAPL", "100"))).isInstanceOf(SignalOutcome.Submitted.class);
+
+        feedEnds(engine, new IllegalStateException("connection limit exceeded (406) for key=PKSECRET1"));
+        feedEnds(engine, new IllegalStateException("ended again")); // one subscription ends once; a second report is no new halt
+        engine.runPendingEvents();
+
+        assertThat(state(engine)).isEqualTo(TradingState.HALTED);
+        assertThat(halts).singleElement().asString()
+                .startsWith("the market data feed ended: ")
+                .contains("connection limit exceeded (406)")
+                .doesNotContain("PKSECRET1");
+        SignalOutcome denied = execute(engine, buyNow("s-2"));
+        assertThat(denied).isInstanceOfSatisfying(SignalOutcome.Denied.class, d -> {
+            assertThat(d.reason()).isEqualTo(DenialReason.TRADING_HALTED);
+            assertThat(d.message()).contains("the market data feed ended");
+        });
+        assertThat(broker.submits).extracting(OrderRequest::clientOrderId).containsExactly("host:s-1");
+
+        engine.cancel("host:s-1");
+        engine.runPendingEvents();
+        assertThat(broker.cancels).as("cancels still go out while halted").containsExactly("host:s-1");
+    }
+
+    @Test
+    @DisplayName("a venue halt and an ended feed are two halts, each told once; the host's setTradingState lifts both")
+    void aVenueHaltAndAnEndedFeedAreTwoHalts() throws Exception {
+        TradingEngine engine = engine(true);
+        venueHalts(REASON);
+        feedEnds(engine, new IllegalStateException("auth failed"));
+        engine.runPendingEvents();
+        assertThat(halts).containsExactly(REASON, "the market data feed ended: auth failed");
+        assertThat(execute(engine, buyNow("s-1"))).isInstanceOfSatisfying(SignalOutcome.Denied.class,
+                d -> assertThat(d.message()).contains(REASON, "the market data feed ended: auth failed"));
+
+        engine.setTradingState(TradingState.ACTIVE);
+        assertThat(execute(engine, buyNow("s-2"))).isInstanceOf(SignalOutcome.Submitted.class);
     }
 }

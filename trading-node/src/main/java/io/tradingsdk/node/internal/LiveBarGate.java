@@ -14,6 +14,10 @@ import org.slf4j.LoggerFactory;
  * are newer than the warm-up's last bar of their symbol, then every new bar. After {@link #close} it
  * passes nothing: a stopping node's strategies see no new bar.
  *
+ * <p>A failure that ends the subscription ({@link #onFailure}) goes to the engine at once, open or
+ * not, unless closed: the engine halts the account, so nothing trades on prices that stopped
+ * arriving. The node reads {@link #failure()} to refuse a start whose feed already ended.
+ *
  * <p>Thread: {@link #onBar} on the source's thread; open and close on the node's. One lock; the
  * targets only enqueue.
  */
@@ -29,6 +33,7 @@ public final class LiveBarGate implements BarListener {
     private boolean open;
     private boolean closed;
     private long droppedWhileHeld;
+    private RuntimeException failure;
 
     /** @param venue a simulated venue that fills from bars (the paper executor), or {@code null} */
     public LiveBarGate(BarListener engine, BarListener venue) {
@@ -50,6 +55,25 @@ public final class LiveBarGate implements BarListener {
             return;
         }
         pass(bar);
+    }
+
+    @Override
+    public void onFailure(RuntimeException failure) {
+        synchronized (this) {
+            if (closed) {
+                return; // a stopping node closed its subscription; nothing trades any more
+            }
+            if (this.failure == null) {
+                this.failure = failure;
+            }
+        }
+        log.error("live market data ended: {}", failure == null ? "no reason given" : failure.toString());
+        engine.onFailure(failure);
+    }
+
+    /** The failure that ended the subscription, or null while it runs. */
+    public synchronized RuntimeException failure() {
+        return failure;
     }
 
     /** Passes on the held bars newer than the warm-up, then every new bar. */
