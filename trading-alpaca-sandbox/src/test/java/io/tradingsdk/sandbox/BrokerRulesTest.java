@@ -115,6 +115,41 @@ class BrokerRulesTest {
         assertThat(order(day).get("expired_at").isTextual()).isTrue();
     }
 
+    private String buyingPower() {
+        return rest.get("/v2/account").body().get("buying_power").asText();
+    }
+
+    @Test
+    void onlyOpenOrdersReserveBuyingPowerWhicheverWayAnOrderLeaves() {
+        String canceled = submit("{\"symbol\":\"AAPL\",\"qty\":\"50\",\"side\":\"buy\",\"type\":\"limit\","
+                + "\"limit_price\":\"100\",\"time_in_force\":\"gtc\"}");
+        assertThat(buyingPower()).as("an open buy reserves its cost").isEqualTo("5000");
+        assertThat(rest.delete("/v2/orders/" + canceled).status()).isEqualTo(204);
+        assertThat(buyingPower()).as("canceled").isEqualTo("10000");
+
+        String replaced = submit("{\"symbol\":\"AAPL\",\"qty\":\"40\",\"side\":\"buy\",\"type\":\"limit\","
+                + "\"limit_price\":\"100\",\"time_in_force\":\"gtc\"}");
+        Rest.Answer replacement = rest.patch("/v2/orders/" + replaced, "{\"qty\":\"30\"}");
+        assertThat(replacement.status()).isEqualTo(200);
+        assertThat(status(replaced)).isEqualTo("replaced");
+        assertThat(buyingPower()).as("the replacement reserves, the replaced order no longer").isEqualTo("7000");
+
+        trade("AAPL", 100, 100, 100, 100);
+        assertThat(status(replacement.body().get("id").asText())).isEqualTo("filled");
+        assertThat(rest.get("/v2/account").body().get("cash").asText()).isEqualTo("7000");
+        assertThat(buyingPower()).as("filled: the cash is spent, nothing stays reserved").isEqualTo("7000");
+
+        String day = submit("{\"symbol\":\"AAPL\",\"qty\":\"10\",\"side\":\"buy\",\"type\":\"limit\","
+                + "\"limit_price\":\"50\",\"time_in_force\":\"day\"}");
+        trade("AAPL", 100, 100, 99, 100);
+        assertThat(buyingPower()).isEqualTo("6500");
+        nextStart = nextStart.plus(Duration.ofDays(1));
+        trade("AAPL", 100, 100, 99, 100);
+        assertThat(status(day)).isEqualTo("expired");
+        assertThat(buyingPower()).as("expired").isEqualTo("7000");
+        assertThat(rest.get("/v2/orders?status=all").body()).as("the history keeps every order").hasSize(4);
+    }
+
     @Test
     void moneyAndHoldingsAreCheckedAsAlpacaDoes() {
         Rest.Answer tooBig = rest.post("/v2/orders", "{\"symbol\":\"AAPL\",\"qty\":\"101\",\"side\":\"buy\",\"type\":\"market\","
