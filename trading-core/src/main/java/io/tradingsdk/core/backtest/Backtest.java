@@ -72,6 +72,8 @@ public final class Backtest {
                 .clock(clock)
                 .tradingZone(config.engine().tradingZone())
                 .timeInForce(config.engine().timeInForce())
+                .signalTimeTolerance(config.engine().signalTimeTolerance())
+                .recoveryPolicy(config.engine().recovery())
                 .providerContext(new DefaultProviderContext(config.account().id(), clock, environment))
                 .sizer(rc.sizer().component())
                 .configuredRiskRules(rules)

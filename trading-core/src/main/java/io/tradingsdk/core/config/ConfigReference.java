@@ -4,8 +4,10 @@ import io.tradingsdk.api.provider.ParameterSpec;
 import io.tradingsdk.api.provider.ParameterType;
 import io.tradingsdk.api.provider.Provider;
 import io.tradingsdk.core.analysis.AnalyzerConfig;
+import io.tradingsdk.core.recovery.RecoveryPolicy;
 import io.tradingsdk.core.provider.ProviderRegistry;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -119,7 +121,24 @@ public final class ConfigReference {
                     "tz database id (America/New_York, Europe/London, UTC) or offset (+01:00)",
                     "Time zone whose midnight starts a new trading day: the daily loss baseline resets and the day "
                             + "rolls over. UTC for crypto. Use a region, not an abbreviation such as EST (no "
-                            + "daylight saving).")));
+                            + "daylight saving).")),
+            engineKeys());
+
+    /** {@code engine.signalTimeTolerance} and {@code engine.recovery.*}, from their schemas: names, defaults and ranges cannot drift. */
+    private static List<Key> engineKeys() {
+        List<Key> out = new ArrayList<>();
+        for (ParameterSpec s : EngineConfig.parameterSchema().specs()) {
+            out.add(new Key("engine." + s.name(), analysisType(s), analysisDefault(s), allowed(s), sentence(s.description())));
+        }
+        out.add(new Key("engine." + EngineConfig.RECOVERY, "map", "all defaults", "",
+                "What recovery at start does with what it cannot simply adopt from the broker. Static."));
+        for (ParameterSpec s : RecoveryPolicy.parameterSchema().specs()) {
+            String rule = s.type() == ParameterType.STRING ? "" : allowed(s);
+            out.add(new Key("engine." + EngineConfig.RECOVERY + "." + s.name(), analysisType(s), analysisDefault(s), rule,
+                    sentence(s.description())));
+        }
+        return out;
+    }
 
 
     private static final String RULES_TEXT = """
@@ -178,6 +197,9 @@ public final class ConfigReference {
 
     private static String analysisDefault(ParameterSpec s) {
         Object d = s.defaultValue();
+        if (d instanceof Duration duration) {
+            return duration(duration);
+        }
         return d instanceof List<?> l ? "[" + String.join(", ", l.stream().map(String::valueOf).toList()) + "]"
                 : String.valueOf(d);
     }
@@ -185,6 +207,9 @@ public final class ConfigReference {
     /** The default as YAML: scenario texts quoted (they contain ':'), levels as numbers. */
     private static String analysisYamlValue(ParameterSpec s) {
         Object d = s.defaultValue();
+        if (d instanceof Duration duration) {
+            return duration(duration);
+        }
         if (d instanceof List<?> l) {
             boolean quote = s.type() == ParameterType.STRING_LIST && !s.name().equals("confidenceLevels");
             return "[" + String.join(", ", l.stream().map(v -> quote ? "\"" + v + "\"" : String.valueOf(v)).toList()) + "]";
@@ -278,14 +303,28 @@ public final class ConfigReference {
                 engine:
                   timeInForce: %s                # %s: time in force of the orders the engine sends
                   tradingZone: %s   # time zone whose midnight starts a trading day (daily loss baseline); UTC for crypto
-                """.formatted(comment(RULES_TEXT), AccountConfig.DEFAULT_ID,
+                %s""".formatted(comment(RULES_TEXT), AccountConfig.DEFAULT_ID,
                 AccountConfig.DEFAULT_INITIAL_CASH.toPlainString(), AccountConfig.DEFAULT_MODE.yamlName(),
                 StrategyConfig.DEFAULT_ENABLED, TradingConfig.DEFAULT_SIZER, TradingConfig.DEFAULT_SIZER,
                 RiskConfig.DEFAULT_USE_DEFAULTS, String.join(", ", RiskConfig.DEFAULT_RULES),
                 RiskRuleConfig.DEFAULT_ENABLED, analysisYaml(), TradingConfig.DEFAULT_EXECUTION, TradingConfig.DEFAULT_EXECUTION,
                 TradingConfig.DEFAULT_JOURNAL, TradingConfig.DEFAULT_JOURNAL,
                 EngineConfig.yamlName(EngineConfig.DEFAULT_TIME_IN_FORCE),
-                String.join(" | ", EngineConfig.TIME_IN_FORCE_NAMES), EngineConfig.DEFAULT_TRADING_ZONE.getId());
+                String.join(" | ", EngineConfig.TIME_IN_FORCE_NAMES), EngineConfig.DEFAULT_TRADING_ZONE.getId(),
+                engineYaml());
+    }
+
+    /** The rest of the {@code engine} block of {@link #yaml()}: the tolerance and the recovery section with their defaults. */
+    private static String engineYaml() {
+        StringBuilder sb = new StringBuilder();
+        for (ParameterSpec s : EngineConfig.parameterSchema().specs()) {
+            sb.append(pad("  " + s.name() + ": " + analysisYamlValue(s), s.description()));
+        }
+        sb.append(pad("  " + EngineConfig.RECOVERY + ":", "static; what recovery at start does with what it cannot adopt"));
+        for (ParameterSpec s : RecoveryPolicy.parameterSchema().specs()) {
+            sb.append(pad("    " + s.name() + ": " + analysisYamlValue(s), s.description()));
+        }
+        return sb.toString();
     }
 
     /**
@@ -335,8 +374,27 @@ public final class ConfigReference {
         if (s.min() == null && s.max() == null) {
             return "";
         }
-        String unit = s.type() == ParameterType.DURATION ? "ms" : "";
-        return "[" + bound(s.min(), "-inf") + unit + ", " + bound(s.max(), "+inf") + unit + "]";
+        if (s.type() == ParameterType.DURATION) {
+            return "[" + (s.min() == null ? "-inf" : duration(Duration.ofMillis(s.min().longValueExact()))) + ", "
+                    + (s.max() == null ? "+inf" : duration(Duration.ofMillis(s.max().longValueExact()))) + "]";
+        }
+        return "[" + bound(s.min(), "-inf") + ", " + bound(s.max(), "+inf") + "]";
+    }
+
+    /** A duration as the configuration writes it: in its largest exact unit (500ms, 30s, 5m, 1h, 7d). */
+    static String duration(Duration d) {
+        long ms = d.toMillis();
+        if (ms == 0) {
+            return "0s";
+        }
+        long[] sizes = {86_400_000L, 3_600_000L, 60_000L, 1_000L};
+        String[] units = {"d", "h", "m", "s"};
+        for (int i = 0; i < sizes.length; i++) {
+            if (ms % sizes[i] == 0) {
+                return ms / sizes[i] + units[i];
+            }
+        }
+        return ms + "ms";
     }
 
     private static String bound(BigDecimal b, String none) {

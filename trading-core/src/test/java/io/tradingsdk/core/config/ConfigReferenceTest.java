@@ -48,6 +48,9 @@ class ConfigReferenceTest {
         List<String> analysisKeys = yamlKeys(AnalysisConfig.class);
         assertThat(analysisKeys).containsExactlyInAnyOrderElementsOf(AnalysisConfig.keys());
         analysisKeys.forEach(k -> accepted.add("risk.analysis." + k));
+        // engine.recovery binds as a map checked against the recovery policy's schema.
+        io.tradingsdk.core.recovery.RecoveryPolicy.parameterSchema().specs()
+                .forEach(s -> accepted.add("engine." + EngineConfig.RECOVERY + "." + s.name()));
 
         Set<String> documented = new TreeSet<>();
         ConfigReference.keys().forEach(k -> documented.add(k.path()));
@@ -114,7 +117,7 @@ class ConfigReferenceTest {
                 .contains("| `fastPeriod` | INTEGER | 10 | [1, 200] | yes | fast moving average length in bars |")
                 .contains("| `apiKey` | SECRET | required | ${ENV_VAR} reference | no (restart) | broker API key |")
                 .contains("| `label` | STRING | ok | leak, ok | yes | behaviour |")
-                .contains("| `timeout` | DURATION | PT5S | [100ms, 60000ms] |")
+                .contains("| `timeout` | DURATION | PT5S | [100ms, 1m] |")
                 .contains("## TradeJournalProvider\n\n(none registered)");
     }
 }
