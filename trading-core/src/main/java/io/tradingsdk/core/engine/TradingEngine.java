@@ -512,6 +512,8 @@ public final class TradingEngine implements BarListener, AutoCloseable {
 
     /** The key of {@link #positionsByStrategy()} for quantity no strategy's fills explain. */
     public static final String UNATTRIBUTED = "(unattributed)";
+    /** The metrics key of signals whose strategy id is malformed (they are denied INVALID_SIGNAL). */
+    public static final String INVALID_STRATEGY_ID = "(invalid)";
 
     /** Stops the loop, unsubscribes from the executor and flushes the journal. Does not close the executor or journal. */
     @Override
@@ -1105,12 +1107,17 @@ public final class TradingEngine implements BarListener, AutoCloseable {
 
     // ------------------------------------------------------------------ signals
 
-    /** The metrics recorder of a strategy id; remembers the last one (most engines run one or two strategies). */
+    /**
+     * The metrics recorder of a strategy id; remembers the last one (most engines run one or two
+     * strategies). A malformed id (blank, absurdly long, control characters) never becomes a metrics
+     * key: its signals count under {@link #INVALID_STRATEGY_ID}.
+     */
     private TradingMetrics.StrategyRecorder recorder(String strategyId) {
         if (strategyId.equals(lastRecorderId)) {
             return lastRecorder;
         }
-        TradingMetrics.StrategyRecorder r = metrics.strategy(strategyId);
+        TradingMetrics.StrategyRecorder r = metrics.strategy(SignalValidator.isWellFormedStrategyId(strategyId)
+                ? strategyId : INVALID_STRATEGY_ID);
         lastRecorderId = strategyId;
         lastRecorder = r;
         return r;
@@ -1306,7 +1313,7 @@ public final class TradingEngine implements BarListener, AutoCloseable {
 
     private void deny(Signal signal, DenialReason reason, String message, CompletableFuture<SignalOutcome> future,
                       boolean journaled) {
-        metrics.onDenied(signal.strategyId(), reason);
+        recorder(signal.strategyId()).onDenied(reason);
         if (journaled) {
             journal.recordDecision(new DecisionRecord(signal.id(), signal.strategyId(), signal.symbol(), false, reason,
                     message, null, clock.now()));

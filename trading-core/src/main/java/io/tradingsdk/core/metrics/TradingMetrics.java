@@ -45,6 +45,11 @@ public final class TradingMetrics {
     /** Default largest latency tracked: 60 seconds; larger values count as 60 s. */
     public static final long DEFAULT_HIGHEST_TRACKABLE_NANOS = TimeUnit.SECONDS.toNanos(60);
 
+    /** At most this many strategy ids get their own figures; later ones are counted under {@link #OTHER_STRATEGIES}. */
+    public static final int MAX_STRATEGY_IDS = 1_000;
+    /** Where the figures of strategy ids beyond {@link #MAX_STRATEGY_IDS} go, so a host that makes up ids cannot grow the metrics without bound. */
+    public static final String OTHER_STRATEGIES = "(other)";
+
     private static final DenialReason[] REASONS = DenialReason.values();
 
     private final int significantDigits;
@@ -78,14 +83,16 @@ public final class TradingMetrics {
     }
 
     /**
-     * The recorder of one strategy id, created on first use. Keep it to record without the lookup.
+     * The recorder of one strategy id, created on first use (beyond {@value #MAX_STRATEGY_IDS} ids, the
+     * shared recorder {@link #OTHER_STRATEGIES}). Keep it to record without the lookup.
      *
      * @throws NullPointerException when {@code strategyId} is null
      */
     public StrategyRecorder strategy(String strategyId) {
         StrategyRecorder r = strategies.get(Objects.requireNonNull(strategyId, "strategyId"));
         if (r == null) {
-            r = strategies.computeIfAbsent(strategyId, this::newRecorder);
+            String key = strategies.size() < MAX_STRATEGY_IDS ? strategyId : OTHER_STRATEGIES;
+            r = strategies.computeIfAbsent(key, this::newRecorder);
         }
         return r;
     }

@@ -77,6 +77,23 @@ class SignalInputBoundsTest {
     }
 
     @Test
+    @DisplayName("a malformed strategy id never becomes a metrics key: its signals count under (invalid); a good id keeps its own")
+    void malformedStrategyIdsAreCountedUnderOneKey() {
+        EngineFixture f = new EngineFixture();
+        f.bar("AAPL", 100, 100);
+        f.execute(signal("s-1", MEGABYTE, "AAPL", EngineFixture.T0));
+        f.execute(signal("s-2", "ho\u0000st", "AAPL", EngineFixture.T0));
+        f.execute(signal("s-3", "host", "AAPL", EngineFixture.T0.plus(Duration.ofHours(2)))); // a good id, a bad time
+
+        var metrics = f.engine.metrics();
+        assertThat(metrics.strategies().keySet()).containsExactlyInAnyOrder(TradingEngine.INVALID_STRATEGY_ID, "host");
+        assertThat(metrics.strategy(TradingEngine.INVALID_STRATEGY_ID).signals()).isEqualTo(2);
+        assertThat(metrics.strategy(TradingEngine.INVALID_STRATEGY_ID).denialsByReason())
+                .containsEntry(DenialReason.INVALID_SIGNAL, 2L);
+        assertThat(metrics.strategy("host").denialsByReason()).containsEntry(DenialReason.INVALID_SIGNAL, 1L);
+    }
+
+    @Test
     @DisplayName("a cut value in a denial shows its length")
     void longIdShowsItsLength() {
         EngineFixture f = new EngineFixture();

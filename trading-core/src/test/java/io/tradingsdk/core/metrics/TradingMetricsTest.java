@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -234,5 +235,19 @@ class TradingMetricsTest {
             m.onOrderRejected("sma-aapl");
             m.onStrategyError("sma-aapl");
         }
+    }
+
+    @Test
+    @DisplayName("beyond MAX_STRATEGY_IDS distinct ids, new ids share the (other) recorder: the metrics stay bounded")
+    void strategyIdsAreBounded() {
+        TradingMetrics m = new TradingMetrics();
+        for (int i = 0; i < TradingMetrics.MAX_STRATEGY_IDS + 500; i++) {
+            m.onSignal("s-" + i);
+        }
+        m.onSignal("s-0"); // a known id keeps its own recorder
+        assertThat(m.strategyIds()).hasSize(TradingMetrics.MAX_STRATEGY_IDS + 1).contains(TradingMetrics.OTHER_STRATEGIES);
+        MetricsSnapshot s = m.snapshot();
+        assertThat(s.strategy(TradingMetrics.OTHER_STRATEGIES).signals()).isEqualTo(500);
+        assertThat(s.strategy("s-0").signals()).isEqualTo(2);
     }
 }

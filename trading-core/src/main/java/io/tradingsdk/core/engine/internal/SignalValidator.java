@@ -121,6 +121,11 @@ public final class SignalValidator {
         return null;
     }
 
+    /** Whether {@code strategyId} passes the same check as a signal's strategy id (so it may name metrics). */
+    public static boolean isWellFormedStrategyId(String strategyId) {
+        return strategyId != null && checkId("strategyId", strategyId, MAX_STRATEGY_ID_LENGTH) == null;
+    }
+
     private static RiskDecision.Denied checkId(String field, String id, int maxLength) {
         if (id.isBlank() || id.length() > maxLength || SafeText.hasControlCharacter(id)) {
             return invalid(field + " must be 1 to " + maxLength + " characters, not blank, without control characters,"
