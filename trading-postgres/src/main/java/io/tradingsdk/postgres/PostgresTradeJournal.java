@@ -46,9 +46,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Journal-first execution.</b> {@link #recordIntent} commits the intent (and its order row,
  * status {@code CREATED}) with a synchronous commit before its future completes; the engine sends
- * the order only then. If the process dies between that commit and the send, the restart finds the
- * intent open ({@link #loadRecoveryState}) and a broker lookup by its client order id tells whether
- * it was sent; it is never sent twice. If PostgreSQL cannot make the intent durable within
+ * the order only then. If the process dies between that commit and the send, the engine's recovery
+ * at the restart finds the intent unfinished ({@link #unfinishedOrders}) and broker lookups by its
+ * client order id tell whether it was sent; it is never sent twice. If PostgreSQL cannot make the intent durable within
  * {@link PostgresJournalConfig#intentTimeout()}, the future fails with
  * {@link JournalUnavailableException} and the engine does not send.
  *
@@ -484,15 +484,16 @@ public final class PostgresTradeJournal implements TradeJournal {
     }
 
     /**
-     * What a restart needs before the engine reconciles with the broker: the open orders with
-     * their intents, every fill (to rebuild positions and realized P&amp;L), net quantities per
-     * symbol, and the equity recorded at the start of {@code tradingDay}. First waits up to
+     * One consistent snapshot of what the journal knows, for tools and reports (the engine's recovery
+     * reads the SPI instead: {@link #unfinishedOrders}, {@link #journaledOrder}, {@link #fills}): the
+     * open orders with their intents, every fill (to rebuild positions and realized P&amp;L), net
+     * quantities per symbol, and the equity recorded at the start of {@code tradingDay}. First waits up to
      * {@code backlogWait} for records still buffered or left in the spill file by a previous run
      * to be written, so none is missing; then reads everything in one repeatable-read snapshot.
-     * Called on the host's thread before the engine starts; blocks on I/O.
+     * Blocks on I/O; not for the event loop.
      *
      * @throws JournalUnavailableException if the backlog is not written in time or the database
-     *                                     cannot answer; the host should not start trading then
+     *                                     cannot answer
      */
     public RecoveryState loadRecoveryState(LocalDate tradingDay, Duration backlogWait) {
         Objects.requireNonNull(tradingDay, "tradingDay");

@@ -6,11 +6,12 @@
  * {@link io.tradingsdk.postgres.PostgresTradeJournal} (provider {@code postgres}) commits each order
  * intent before the engine sends the order (journal-first), and writes everything else in batches
  * from a background pipeline that buffers in memory and then in a local spill file while PostgreSQL
- * is unreachable; writes are idempotent on natural keys, so nothing is lost or doubled. A restart
- * reads {@link io.tradingsdk.postgres.PostgresTradeJournal#loadRecoveryState the recovery state}
- * (open orders with their intents, fills, the day's P&amp;L baseline) before reconciling with the
- * broker; the engine's own recovery reads ({@code unfinishedOrders}, {@code journaledOrder}, fills)
- * first wait for records still buffered or left in the spill file, so none is missing from them.
+ * is unreachable; writes are idempotent on natural keys, so nothing is lost or doubled. The engine's
+ * recovery at every start reads the journal through the SPI ({@code unfinishedOrders},
+ * {@code journaledOrder}, {@code fills}, {@code fillsSince}); each of those reads first waits for
+ * records still buffered or left in the spill file, so none is missing from them.
+ * {@link io.tradingsdk.postgres.PostgresTradeJournal#loadRecoveryState} is a one-snapshot read of
+ * the same facts plus the day's P&amp;L baseline, for tools and reports; the engine does not use it.
  * {@link io.tradingsdk.postgres.TradingReports} answers fills and P&amp;L by strategy and day
  * and denials by reason code.
  *
