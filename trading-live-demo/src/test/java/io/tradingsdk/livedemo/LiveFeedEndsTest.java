@@ -16,7 +16,6 @@ import io.tradingsdk.core.engine.EngineListener;
 import io.tradingsdk.core.engine.TradingEngine;
 import io.tradingsdk.core.provider.ProviderRegistry;
 import io.tradingsdk.node.TradingNode;
-import io.tradingsdk.sandbox.SandboxConfig;
 import io.tradingsdk.sandbox.SandboxServer;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.WebSocket;
@@ -68,12 +66,7 @@ class LiveFeedEndsTest {
     }
 
     private Venue startSandbox() throws InterruptedException {
-        sandbox = SandboxServer.start(SandboxConfig.builder(ShippedBars.source(), ShippedBars.firstOf(Duration.ofHours(4)))
-                .barInterval(Duration.ofMillis(30))
-                .initialCash(new BigDecimal("250000"))
-                .credentials(KEY, SECRET)
-                .build());
-        await("the warm-up bars replayed", () -> sandbox.barsReplayed() > DemoNode.SLOW + 1, Duration.ofSeconds(30));
+        sandbox = ShippedBarsSandbox.start(KEY, SECRET, Duration.ofHours(4), Duration.ofMillis(30));
         return Venue.sandbox(sandbox, KEY, SECRET);
     }
 
@@ -120,7 +113,7 @@ class LiveFeedEndsTest {
         TradingNode n = node(venue, Duration.ofMillis(3000));
         n.start();
         TradingEngine engine = n.engine().orElseThrow();
-        await("live bars", () -> observed.delivered().size() >= 5, Duration.ofSeconds(30));
+        ShippedBarsSandbox.await("live bars", () -> observed.delivered().size() >= 5, Duration.ofSeconds(30));
 
         // The control: while the feed runs, a host's signal trades.
         assertThat(engine.execute(buy("before", lastClose())).get(10, TimeUnit.SECONDS))
@@ -132,7 +125,7 @@ class LiveFeedEndsTest {
         other = OtherClient.connect(sandbox);
         assertThat(other.authenticated(Duration.ofSeconds(1))).as("the other client got the connection first").isTrue();
 
-        await("the engine halts", () -> !halts.isEmpty(), Duration.ofSeconds(30));
+        ShippedBarsSandbox.await("the engine halts", () -> !halts.isEmpty(), Duration.ofSeconds(30));
         assertThat(halts).singleElement().asString()
                 .startsWith("the market data feed ended: ")
                 .contains("CONNECTION_LIMIT_EXCEEDED (406)");
@@ -150,7 +143,7 @@ class LiveFeedEndsTest {
                 .isEqualTo(ordersAtHalt);
     }
 
-    private java.math.BigDecimal lastClose() {
+    private BigDecimal lastClose() {
         List<Bar> bars = observed.delivered();
         return BigDecimal.valueOf(bars.get(bars.size() - 1).close());
     }
@@ -196,13 +189,4 @@ class LiveFeedEndsTest {
         }
     }
 
-    private static void await(String what, BooleanSupplier condition, Duration limit) throws InterruptedException {
-        long end = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(10);
-        }
-    }
 }

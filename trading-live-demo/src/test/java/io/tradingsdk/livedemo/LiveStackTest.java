@@ -13,13 +13,11 @@ import io.tradingsdk.core.engine.TradingEngine;
 import io.tradingsdk.core.ledger.PortfolioSnapshot;
 import io.tradingsdk.core.provider.ProviderRegistry;
 import io.tradingsdk.node.TradingNode;
-import io.tradingsdk.sandbox.SandboxConfig;
 import io.tradingsdk.sandbox.SandboxServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +28,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,12 +96,7 @@ class LiveStackTest {
     }
 
     private Venue startSandbox() throws InterruptedException {
-        sandbox = SandboxServer.start(SandboxConfig.builder(ShippedBars.source(), ShippedBars.firstOf(SPAN))
-                .barInterval(BAR)
-                .initialCash(new BigDecimal("250000")) // not the ledger's default: recovery must adopt it
-                .credentials(KEY, SECRET)
-                .build());
-        await("the warm-up bars replayed", () -> sandbox.barsReplayed() > DemoNode.SLOW + 1, Duration.ofSeconds(30));
+        sandbox = ShippedBarsSandbox.start(KEY, SECRET, SPAN, BAR);
         return Venue.sandbox(sandbox, KEY, SECRET);
     }
 
@@ -173,15 +165,15 @@ class LiveStackTest {
         report.positionsFrom(engine);
         assertThat(recorder.warmUpBars()).as("warm-up bars before onStart").isEqualTo(RecordingStrategyProvider.WARM_UP);
 
-        await("30 live bars", () -> recorder.liveBars().size() >= 30, Duration.ofSeconds(30));
+        ShippedBarsSandbox.await("30 live bars", () -> recorder.liveBars().size() >= 30, Duration.ofSeconds(30));
         assertThat(sandbox.dropMarketDataConnections()).as("market data connections dropped").isEqualTo(1);
         Instant droppedAt = sandbox.marketTime();
 
-        await("the replay's end", sandbox::replayFinished, Duration.ofSeconds(60));
+        ShippedBarsSandbox.await("the replay's end", sandbox::replayFinished, Duration.ofSeconds(60));
         List<Bar> replayed = replayed();
         // The last step is never published (a step is published when the next one begins).
         Instant lastPublished = replayed.get(replayed.size() - 2).start();
-        await("the last published bar at the strategy", () -> {
+        ShippedBarsSandbox.await("the last published bar at the strategy", () -> {
             List<Bar> seen = recorder.bars();
             return !seen.get(seen.size() - 1).start().isBefore(lastPublished);
         }, Duration.ofSeconds(30));
@@ -198,7 +190,7 @@ class LiveStackTest {
                 .isEqualTo(replayed.subList(replayed.indexOf(seen.get(0)), replayed.indexOf(seen.get(0)) + seen.size()));
 
         SandboxAccount account = new SandboxAccount(sandbox, KEY, SECRET);
-        await("the engine and the sandbox settled", () -> {
+        ShippedBarsSandbox.await("the engine and the sandbox settled", () -> {
             PortfolioSnapshot p = engine.portfolio().join();
             return report.submitted() == report.acknowledged() && report.fills() == account.executions()
                     && p.openOrderQuantity(DemoNode.SYMBOL).compareTo(account.openQuantity()) == 0;
@@ -225,10 +217,10 @@ class LiveStackTest {
     void controlWithoutTheBackfillTheBarsPublishedWhileDisconnectedAreMissed() throws Exception {
         Venue venue = startSandbox();
         startNode(venue, venue, false, "live_stack_control");
-        await("30 live bars", () -> recorder.liveBars().size() >= 30, Duration.ofSeconds(30));
+        ShippedBarsSandbox.await("30 live bars", () -> recorder.liveBars().size() >= 30, Duration.ofSeconds(30));
         assertThat(sandbox.dropMarketDataConnections()).isEqualTo(1);
         Instant droppedAt = sandbox.marketTime();
-        await("a bar after the reconnect", () -> {
+        ShippedBarsSandbox.await("a bar after the reconnect", () -> {
             List<Bar> seen = recorder.bars();
             return seen.get(seen.size() - 1).start().isAfter(droppedAt.plus(Duration.ofMinutes(5)));
         }, Duration.ofSeconds(30));
@@ -254,13 +246,4 @@ class LiveStackTest {
         assertThat(new SandboxAccount(sandbox, KEY, SECRET).orders()).as("orders at the sandbox").isZero();
     }
 
-    private static void await(String what, BooleanSupplier condition, Duration limit) throws InterruptedException {
-        long end = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
 }
