@@ -26,7 +26,7 @@ final class BarBackfiller {
         this.source = source;
     }
 
-    /** Minute bars fetched so far. */
+    /** Minute bars fetched so far; any thread. */
     long fetched() {
         return fetched;
     }
@@ -53,12 +53,11 @@ final class BarBackfiller {
             while (c.hasNext()) {
                 Bar b = c.next();
                 n++;
+                fetched = fetched + 1; // counted before delivery: whoever saw the bar sees the count (one writer, the loop)
                 for (StreamSubscriber s : targets) {
                     s.onMinute(b);
                 }
             }
-        } finally {
-            fetched += n;
         }
         if (n > 0) {
             log.info("alpaca market data {}: backfilled {} minute bars of {} since {}", label, n, from.keySet(), earliest);
