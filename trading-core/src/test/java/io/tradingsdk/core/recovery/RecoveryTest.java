@@ -1,6 +1,7 @@
 package io.tradingsdk.core.recovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tradingsdk.api.journal.JournaledOrder;
 import io.tradingsdk.api.journal.ReconciliationRecord;
@@ -200,6 +201,41 @@ class RecoveryTest {
         assertThat(third.report().journaledFills()).isZero();
         assertThat(journal.fills(id("s-1"))).hasSize(3);
         assertJournalExplainsBroker();
+    }
+
+    @Test
+    @DisplayName("fills while down whose execution list lags the order are read again and journaled under the broker's ids")
+    void executionsThatLagTheOrderAreReadAgain() {
+        Host first = new Host();
+        first.buy("s-1", "AAPL", "100");
+        broker.fill(id("s-1"), "30", "100", true);
+        first.engine.runPendingEvents();
+        broker.hostDied();
+        broker.fill(id("s-1"), "50", "100.5", false);
+        broker.fill(id("s-1"), "20", "101", false);
+        broker.executionsLagReads = 1; // the first read lacks the last execution; the order already counts it
+
+        Host second = new Host();
+        assertThat(journal.fills(id("s-1"))).extracting(Fill::fillId).containsExactly("exec-1", "act-2", "act-3");
+        assertThat(second.portfolio().quantity("AAPL")).isEqualByComparingTo("100");
+        assertJournalExplainsBroker();
+    }
+
+    @Test
+    @DisplayName("control: a list that lags beyond the reads recovery makes leaves a derived fill, which the checks see")
+    void controlExecutionsThatLagForeverLeaveADerivedFill() {
+        Host first = new Host();
+        first.buy("s-1", "AAPL", "100");
+        broker.fill(id("s-1"), "30", "100", true);
+        first.engine.runPendingEvents();
+        broker.hostDied();
+        broker.fill(id("s-1"), "50", "100.5", false);
+        broker.fill(id("s-1"), "20", "101", false);
+        broker.executionsLagReads = 100;
+
+        new Host();
+        assertThat(journal.fills(id("s-1"))).extracting(Fill::fillId).containsExactly("exec-1", "act-2", id("s-1") + "#100");
+        assertThatThrownBy(this::assertJournalExplainsBroker).hasMessageContaining("execution 3 journaled once");
     }
 
     @Test

@@ -211,6 +211,11 @@ final class SimBroker implements Executor {
 
     /** False: the execution history does not answer (a slow broker); the futures stay open. */
     boolean answersExecutions = true;
+    /**
+     * While positive, a read of the execution history lacks the newest execution (the order already
+     * counts it: Alpaca's activities can lag its orders); each such read counts it down.
+     */
+    volatile int executionsLagReads;
 
     @Override
     public CompletableFuture<List<OrderEvent>> executionsSince(Instant since) {
@@ -222,6 +227,10 @@ final class SimBroker implements Executor {
             if (!e.time().isBefore(since)) {
                 out.add(e);
             }
+        }
+        if (executionsLagReads > 0 && !out.isEmpty()) {
+            executionsLagReads--;
+            out.remove(out.size() - 1);
         }
         Runnable hook = afterExecutionsRead;
         afterExecutionsRead = null;

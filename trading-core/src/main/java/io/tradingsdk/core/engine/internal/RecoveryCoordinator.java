@@ -51,6 +51,10 @@ public final class RecoveryCoordinator {
     private static final Logger log = LoggerFactory.getLogger(RecoveryCoordinator.class);
     private static final Duration RETRY = Duration.ofSeconds(5);
     private static final Duration IO_TIMEOUT = Duration.ofSeconds(30);
+    /** How often the executions are read while they lag an order's cumulative quantity, in all. */
+    static final int EXECUTION_READS = 3;
+    /** The first pause before reading them again; the next ones grow linearly. */
+    static final Duration EXECUTIONS_LAG = Duration.ofMillis(200);
 
     /** What the coordinator needs from its engine. */
     public interface Host {
@@ -84,10 +88,14 @@ public final class RecoveryCoordinator {
     }
 
     /** The loop events this class makes; the engine's loop hands them back to {@link #onEvent}. */
-    public sealed interface Event permits Recovered, ReconcileCompare, Resync, GapLookupDone, AfterExecutions {
+    public sealed interface Event permits Recovered, ReconcileCompare, Resync, GapLookupDone, AfterExecutions,
+            ReadExecutionsAgain {
     }
 
     record AfterExecutions(OrderEvent event) implements Event { }
+
+    /** The order's executions did not reach {@code then}'s cumulative quantity yet: read them again. */
+    record ReadExecutionsAgain(TrackedOrder order, OrderEvent then, int attempt) implements Event { }
 
     record Recovered(RecoveryPlan plan, RuntimeException error) implements Event { }
 
@@ -96,7 +104,8 @@ public final class RecoveryCoordinator {
 
     record Resync(String reason) implements Event { }
 
-    record GapLookupDone(String clientOrderId, Optional<Order> order, Throwable error) implements Event { }
+    /** The lookup that follows a read of the executions; {@code executionReads} reads were made so far. */
+    record GapLookupDone(String clientOrderId, Optional<Order> order, Throwable error, int executionReads) implements Event { }
 
     private final String accountId;
     private final Executor executor;
@@ -194,6 +203,10 @@ public final class RecoveryCoordinator {
      * (its cumulative quantity closes whatever is still missing, as a derived fill).
      */
     public void fetchExecutionsThen(TrackedOrder order, OrderEvent then) {
+        fetchExecutionsThen(order, then, 1);
+    }
+
+    private void fetchExecutionsThen(TrackedOrder order, OrderEvent then, int attempt) {
         String id = order.clientOrderId();
         Instant since = order.intent().createdAt().minus(policy.executionsLookback());
         CompletableFuture<List<OrderEvent>> executions;
@@ -218,10 +231,18 @@ public final class RecoveryCoordinator {
                     log.warn("engine {}: the executions of {} could not be read: {}", accountId, id, cause.toString());
                 }
             } else {
+                BigDecimal reached = BigDecimal.ZERO;
                 for (OrderEvent e : list) {
                     if (e.clientOrderId().equals(id)) {
                         host.enqueue(e);
+                        reached = reached.max(e.filledQuantity());
                     }
+                }
+                if (then != null && reached.compareTo(then.filledQuantity()) < 0 && attempt < EXECUTION_READS) {
+                    // The broker's order is ahead of its list of executions (Alpaca's activities can lag
+                    // the order): read it again shortly rather than journal a fill without its execution id.
+                    readExecutionsAgainLater(order, then, attempt);
+                    return;
                 }
             }
             if (then != null) {
@@ -234,7 +255,7 @@ public final class RecoveryCoordinator {
             } catch (RuntimeException ex) {
                 f = CompletableFuture.failedFuture(ex);
             }
-            f.whenComplete((o, ex) -> host.enqueue(new GapLookupDone(id, o, ex)));
+            f.whenComplete((o, ex) -> host.enqueue(new GapLookupDone(id, o, ex, attempt)));
         });
     }
 
@@ -264,6 +285,8 @@ public final class RecoveryCoordinator {
             onGapLookupDone(g);
         } else if (e instanceof AfterExecutions a) {
             host.applyOrderEvent(a.event());
+        } else if (e instanceof ReadExecutionsAgain r) {
+            fetchExecutionsThen(r.order(), r.then(), r.attempt());
         }
     }
 
@@ -411,14 +434,28 @@ public final class RecoveryCoordinator {
         }
     }
 
+    /** After a pause that grows with the reads made so far, the loop reads the order's executions again. */
+    private void readExecutionsAgainLater(TrackedOrder order, OrderEvent then, int readsSoFar) {
+        CompletableFuture.delayedExecutor(EXECUTIONS_LAG.toMillis() * readsSoFar, TimeUnit.MILLISECONDS)
+                .execute(() -> host.enqueue(new ReadExecutionsAgain(order, then, readsSoFar + 1)));
+    }
+
     private void onGapLookupDone(GapLookupDone g) {
         if (g.error() != null) {
             log.warn("engine {}: looking up {} to close a gap in its fills failed (the executor's own backfill may close"
                     + " it): {}", accountId, g.clientOrderId(), g.error().toString());
             return;
         }
-        if (g.order() != null && g.order().isPresent() && tracker.get(g.clientOrderId()) != null) {
-            host.applyOrderEvent(OrderEvents.fromOrder(g.order().get(), "resolved by lookup"));
+        TrackedOrder tracked = tracker.get(g.clientOrderId());
+        if (g.order() != null && g.order().isPresent() && tracked != null) {
+            OrderEvent looked = OrderEvents.fromOrder(g.order().get(), "resolved by lookup");
+            if (g.executionReads() < EXECUTION_READS && shouldFetchExecutionsFirst(tracked, looked)) {
+                // The order counts more than its executions brought (the list lags the order): read them
+                // again shortly, then apply the lookup; what is still missing then is derived.
+                readExecutionsAgainLater(tracked, looked, g.executionReads());
+                return;
+            }
+            host.applyOrderEvent(looked);
         }
     }
 

@@ -41,6 +41,9 @@ import org.slf4j.LoggerFactory;
  * on I/O). Rules:
  * <ul>
  *   <li>The broker is the truth for cash and positions: its snapshot is read until two reads agree.</li>
+ *   <li>The broker's executions are read after its snapshot and after every lookup, so they include
+ *       each fill those order views count; while an order's filled quantity is still ahead of them
+ *       (a broker whose list lags its orders), they are read again, up to three reads in all.</li>
  *   <li>Every execution the broker reports since shortly before the journal's last record that the
  *       journal's fills of that order do not cover yet is journaled once, under the broker's
  *       execution id. An order's journaled fills cover a prefix of its cumulative quantity, so an
@@ -58,6 +61,10 @@ import org.slf4j.LoggerFactory;
 public final class RecoveryPlanner {
     private static final Logger log = LoggerFactory.getLogger(RecoveryPlanner.class);
     private static final int SNAPSHOT_READS = 5;
+    /** How often the executions are read while the broker's orders are ahead of them, in all. */
+    private static final int EXECUTION_READS = 3;
+    /** The first pause before reading them again; the next ones grow linearly. */
+    private static final Duration EXECUTIONS_LAG = Duration.ofMillis(200);
     private static final int PRICE_SCALE = 10;
 
     private final String accountId;
@@ -109,23 +116,42 @@ public final class RecoveryPlanner {
         List<Fill> newFills = new ArrayList<>();
         List<String> differences = new ArrayList<>();
 
-        if (!intents.isEmpty()) {
-            backfillExecutions(executionsSince(since(intents, unfinished, allFills)), intentById, covered, allFills,
-                    newFills);
-        }
-
         List<RecoveryPlan.Adoption> adopt = new ArrayList<>();
         List<OrderEvent> finalEvents = new ArrayList<>();
         List<String> finishedWhileDown = new ArrayList<>();
         List<OrderIntent> neverSent = new ArrayList<>();
         Set<String> decided = new LinkedHashSet<>();
+        // The broker's view of every unfinished order first: lookups take time, and the orders keep
+        // filling meanwhile.
+        Map<String, Order> atBrokerById = new LinkedHashMap<>();
         for (JournaledOrder jo : unfinished) {
-            String id = jo.clientOrderId();
-            decided.add(id);
-            Order atBroker = openAtBroker.get(id);
+            Order atBroker = openAtBroker.get(jo.clientOrderId());
             if (atBroker == null) {
                 atBroker = lookupUntilSure(jo.intent()).orElse(null);
             }
+            if (atBroker != null) {
+                atBrokerById.put(jo.clientOrderId(), atBroker);
+            }
+        }
+        // Then the executions, read after every order view above: each fill those views count is among
+        // them, so it is journaled under the broker's execution id, not derived from a cumulative quantity.
+        if (!intents.isEmpty()) {
+            Instant since = since(intents, unfinished, allFills);
+            List<OrderEvent> executions = executionsSince(since);
+            backfillExecutions(executions, intentById, covered, allFills, newFills);
+            // The broker's orders can be ahead of its list of executions (Alpaca's activities may lag):
+            // read it again shortly before any fill is derived from a cumulative quantity.
+            for (int read = 2; executions != null && read <= EXECUTION_READS && aheadOfExecutions(atBrokerById, covered);
+                 read++) {
+                pause(EXECUTIONS_LAG.multipliedBy(read - 1));
+                executions = executionsSince(since);
+                backfillExecutions(executions, intentById, covered, allFills, newFills);
+            }
+        }
+        for (JournaledOrder jo : unfinished) {
+            String id = jo.clientOrderId();
+            decided.add(id);
+            Order atBroker = atBrokerById.get(id);
             if (atBroker == null) {
                 neverSent.add(jo.intent());
                 continue;
@@ -282,6 +308,26 @@ public final class RecoveryPlanner {
         }
     }
 
+    /** Whether some order's filled quantity at the broker is more than its journaled and planned fills cover. */
+    private static boolean aheadOfExecutions(Map<String, Order> atBroker, Map<String, BigDecimal[]> covered) {
+        for (Order o : atBroker.values()) {
+            BigDecimal[] c = covered.get(o.clientOrderId());
+            if (o.filledQuantity().compareTo(c == null ? BigDecimal.ZERO : c[0]) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RecoveryFailedException("interrupted while waiting for the broker's executions", e);
+        }
+    }
+
     private void backfillExecutions(List<OrderEvent> executions, Map<String, OrderIntent> intentById,
                                     Map<String, BigDecimal[]> covered, List<Fill> journaled, List<Fill> newFills) {
         if (executions == null) {
@@ -290,6 +336,9 @@ public final class RecoveryPlanner {
         java.util.Set<String> knownFillIds = new java.util.HashSet<>();
         for (Fill f : journaled) {
             knownFillIds.add(f.fillId());
+        }
+        for (Fill f : newFills) {
+            knownFillIds.add(f.fillId()); // a second read of the executions plans nothing twice
         }
         List<OrderEvent> sorted = new ArrayList<>(executions);
         // Per order in cumulative order; orders in the order of their first execution.
