@@ -295,6 +295,15 @@ public final class TradingEngine implements BarListener, AutoCloseable {
     }
 
     /**
+     * The account's trading state as the event loop last set it (ACTIVE, REDUCING, or HALTED by the
+     * host, a guard, a venue halt or a live feed that ended). Any thread, without waiting for the
+     * loop: for health checks and metrics ({@link io.tradingsdk.core.metrics.TradingStateMeters}).
+     */
+    public TradingState tradingState() {
+        return ledger.tradingState();
+    }
+
+    /**
      * Starts the engine's own event-loop thread (paper and live trading) and begins reconciling with
      * the executor. Use either this or {@link #runPendingEvents()}, not both. To replay historical
      * bars through a simulated venue, do not start the engine: drive it with

@@ -63,7 +63,8 @@ public final class PortfolioLedger implements PortfolioView {
     private BigDecimal dayStartEquity;
     private double dayStartEquityDouble;
     private BigDecimal openBuyNotional = BigDecimal.ZERO;
-    private TradingState tradingState = TradingState.ACTIVE;
+    /** Volatile: the one field other threads may read ({@link #tradingState()}, for monitoring). */
+    private volatile TradingState tradingState = TradingState.ACTIVE;
 
     private final Map<String, Book> books = new HashMap<>();
     /** The same books in first-seen order, for allocation-free iteration. */

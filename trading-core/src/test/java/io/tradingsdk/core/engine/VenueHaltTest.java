@@ -214,4 +214,29 @@ class VenueHaltTest {
         engine.setTradingState(TradingState.ACTIVE);
         assertThat(execute(engine, buyNow("s-2"))).isInstanceOf(SignalOutcome.Submitted.class);
     }
+
+    @Test
+    @DisplayName("the trading state is readable from any thread and as the trading.state gauges: halted by the feed, active once the host lifts it")
+    void theTradingStateIsExportedForAlerts() throws Exception {
+        TradingEngine engine = engine(true);
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        new io.tradingsdk.core.metrics.TradingStateMeters(engine).bindTo(registry);
+        java.util.function.Function<String, Double> gauge = state -> registry.get(io.tradingsdk.core.metrics.TradingStateMeters.STATE)
+                .tag("account", "test-account").tag(io.tradingsdk.core.metrics.TradingStateMeters.TAG_STATE, state).gauge().value();
+        assertThat(engine.tradingState()).isEqualTo(TradingState.ACTIVE);
+        assertThat(gauge.apply("active")).isEqualTo(1.0);
+        assertThat(gauge.apply("halted")).isEqualTo(0.0);
+
+        feedEnds(engine, new IllegalStateException("auth failed"));
+        engine.runPendingEvents();
+        assertThat(engine.tradingState()).isEqualTo(TradingState.HALTED);
+        assertThat(gauge.apply("halted")).isEqualTo(1.0);
+        assertThat(gauge.apply("active")).isEqualTo(0.0);
+        assertThat(gauge.apply("reducing")).isEqualTo(0.0);
+
+        engine.setTradingState(TradingState.ACTIVE);
+        engine.runPendingEvents();
+        assertThat(gauge.apply("active")).isEqualTo(1.0);
+        assertThat(gauge.apply("halted")).isEqualTo(0.0);
+    }
 }
