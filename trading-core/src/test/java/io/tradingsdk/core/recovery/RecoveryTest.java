@@ -203,9 +203,11 @@ class RecoveryTest {
         assertJournalExplainsBroker();
     }
 
-    @Test
-    @DisplayName("fills while down whose execution list lags the order are read again and journaled under the broker's ids")
-    void executionsThatLagTheOrderAreReadAgain() {
+    /**
+     * s-1 (100) fills 30 while the host runs, then 50 and 20 while it is down; the broker's execution
+     * list then lacks the newest execution for {@code lagReads} reads. A second host recovers.
+     */
+    private Host recoverWithExecutionsLagging(int lagReads) {
         Host first = new Host();
         first.buy("s-1", "AAPL", "100");
         broker.fill(id("s-1"), "30", "100", true);
@@ -213,9 +215,14 @@ class RecoveryTest {
         broker.hostDied();
         broker.fill(id("s-1"), "50", "100.5", false);
         broker.fill(id("s-1"), "20", "101", false);
-        broker.executionsLagReads = 1; // the first read lacks the last execution; the order already counts it
+        broker.executionsLagReads = lagReads; // the order already counts what the list lacks
+        return new Host();
+    }
 
-        Host second = new Host();
+    @Test
+    @DisplayName("fills while down whose execution list lags the order are read again and journaled under the broker's ids")
+    void executionsThatLagTheOrderAreReadAgain() {
+        Host second = recoverWithExecutionsLagging(1);
         assertThat(journal.fills(id("s-1"))).extracting(Fill::fillId).containsExactly("exec-1", "act-2", "act-3");
         assertThat(second.portfolio().quantity("AAPL")).isEqualByComparingTo("100");
         assertJournalExplainsBroker();
@@ -224,16 +231,7 @@ class RecoveryTest {
     @Test
     @DisplayName("control: a list that lags beyond the reads recovery makes leaves a derived fill, which the checks see")
     void controlExecutionsThatLagForeverLeaveADerivedFill() {
-        Host first = new Host();
-        first.buy("s-1", "AAPL", "100");
-        broker.fill(id("s-1"), "30", "100", true);
-        first.engine.runPendingEvents();
-        broker.hostDied();
-        broker.fill(id("s-1"), "50", "100.5", false);
-        broker.fill(id("s-1"), "20", "101", false);
-        broker.executionsLagReads = 100;
-
-        new Host();
+        recoverWithExecutionsLagging(100);
         assertThat(journal.fills(id("s-1"))).extracting(Fill::fillId).containsExactly("exec-1", "act-2", id("s-1") + "#100");
         assertThatThrownBy(this::assertJournalExplainsBroker).hasMessageContaining("execution 3 journaled once");
     }

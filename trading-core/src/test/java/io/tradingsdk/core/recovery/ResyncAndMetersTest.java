@@ -73,10 +73,12 @@ class ResyncAndMetersTest {
         assertThat(journal.fills(id)).hasSize(3);
     }
 
-    @Test
-    @DisplayName("after a stream interruption, an order ahead of its execution list waits for the list: fills keep the broker's ids")
-    void anOrderAheadOfItsExecutionsWaitsForThem() throws Exception {
-        TradingEngine engine = engine();
+    /**
+     * An order of 100 fills 30 and 20 while the stream is down; the execution list then lacks the
+     * newest execution for {@code lagReads} reads; the stream resumes. Returns the order's id once the
+     * ledger holds the 50.
+     */
+    private String resumeWithExecutionsLagging(TradingEngine engine, int lagReads) throws Exception {
         CompletableFuture<SignalOutcome> f = engine.execute(new Signal("s-1", "host", "AAPL", SignalAction.BUY, 0.6, 0.04,
                 -0.02, new BigDecimal("100"), new BigDecimal("100"), SimBroker.T));
         engine.runPendingEvents();
@@ -84,30 +86,24 @@ class ResyncAndMetersTest {
         String id = ClientOrderIds.derive("host", "s-1");
         broker.fill(id, "30", "100", false);
         broker.fill(id, "20", "100.5", false);
-        broker.executionsLagReads = 1; // the first read lacks the 20: the order already counts it
-
+        broker.executionsLagReads = lagReads; // the order already counts what the list lacks
         broker.streamResumed();
         PortfolioSnapshot p = waitForQuantity(engine, "50");
-
         assertThat(p.cash()).isEqualByComparingTo(broker.cash);
+        return id;
+    }
+
+    @Test
+    @DisplayName("after a stream interruption, an order ahead of its execution list waits for the list: fills keep the broker's ids")
+    void anOrderAheadOfItsExecutionsWaitsForThem() throws Exception {
+        String id = resumeWithExecutionsLagging(engine(), 1);
         assertThat(journal.fills(id)).extracting(io.tradingsdk.api.order.Fill::fillId).containsExactly("act-1", "act-2");
     }
 
     @Test
     @DisplayName("control: an execution list that never catches up leaves a derived fill, which the check above would see")
     void controlAnExecutionListThatNeverCatchesUpLeavesADerivedFill() throws Exception {
-        TradingEngine engine = engine();
-        CompletableFuture<SignalOutcome> f = engine.execute(new Signal("s-1", "host", "AAPL", SignalAction.BUY, 0.6, 0.04,
-                -0.02, new BigDecimal("100"), new BigDecimal("100"), SimBroker.T));
-        engine.runPendingEvents();
-        assertThat(f.get(5, TimeUnit.SECONDS)).isInstanceOf(SignalOutcome.Submitted.class);
-        String id = ClientOrderIds.derive("host", "s-1");
-        broker.fill(id, "30", "100", false);
-        broker.fill(id, "20", "100.5", false);
-        broker.executionsLagReads = 100;
-
-        broker.streamResumed();
-        waitForQuantity(engine, "50");
+        String id = resumeWithExecutionsLagging(engine(), 100);
         assertThat(journal.fills(id)).extracting(io.tradingsdk.api.order.Fill::fillId).containsExactly("act-1", id + "#50");
     }
 
