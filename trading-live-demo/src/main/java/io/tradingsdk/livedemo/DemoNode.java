@@ -102,8 +102,9 @@ public final class DemoNode {
                 .dataBaseUrl(venue.dataBaseUrl())
                 .streamEnabled(false);
         if (reconnectMin != null) {
-            config.stream(reconnectMin, reconnectMin.multipliedBy(8),
-                    java.time.Duration.ofSeconds(15), java.time.Duration.ofSeconds(10));
+            AlpacaConfig defaults = config.build(); // keep the adapter's ping and auth timeouts
+            config.stream(reconnectMin, reconnectMin.multipliedBy(8), defaults.streamPingInterval(),
+                    defaults.streamAuthTimeout());
         }
         if (!venue.tradingBaseUrl().isEmpty()) {
             config.tradingBaseUrl(venue.tradingBaseUrl());

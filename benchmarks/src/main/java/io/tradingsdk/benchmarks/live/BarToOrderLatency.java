@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  * {@code AlpacaExecutor}, which POSTs it to the sandbox.
  *
  * <p><b>What one sample is</b>: from the moment the sandbox's replay thread takes the bar that makes
- * it publish the previous one ({@link PushedBars#takenAt}: the replay then stores, serializes and
+ * it publish the previous one ({@link LoopbackAlpaca#takenAt}: the replay then stores, serializes and
  * sends that step's frame, so this is the start of the send, a few microseconds early) to the
  * {@code created_at} the sandbox's broker stamps on the order when it handles the POST (after Jetty
  * read the request and the broker parsed and checked the body, before the answer is written). Both
@@ -107,7 +107,7 @@ public final class BarToOrderLatency {
                 String id = s.order().clientOrderId();
                 live.acks.ack(id).get(10, TimeUnit.SECONDS);
                 Instant acked = Instant.now();
-                Instant start = live.bars.takenAt(next.start());
+                Instant start = live.takenAt(next.start());
                 if (i >= warmup) {
                     orders.add(id);
                     sent.add(start);

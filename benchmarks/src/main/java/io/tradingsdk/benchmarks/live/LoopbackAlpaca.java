@@ -15,6 +15,7 @@ import io.tradingsdk.core.provider.DefaultProviderContext;
 import io.tradingsdk.core.risk.RuleBasedRiskManager;
 import io.tradingsdk.core.sizing.KellySizer;
 import io.tradingsdk.core.time.MarketCalendarClock;
+import io.tradingsdk.sandbox.PushedBars;
 import io.tradingsdk.sandbox.SandboxConfig;
 import io.tradingsdk.sandbox.SandboxServer;
 import java.math.BigDecimal;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -51,7 +53,14 @@ final class LoopbackAlpaca implements AutoCloseable {
     private static final String KEY = "PKBENCH";
     private static final String SECRET = "bench-secret";
 
-    final PushedBars bars = new PushedBars();
+    /**
+     * When the sandbox's replay thread took each pushed bar, by bar start: the moment it publishes the
+     * step before it (it then stores, serializes and sends that frame, so the start is a few
+     * microseconds early), read from the system clock inside this JVM.
+     */
+    private final Map<Instant, Instant> takenAt = new ConcurrentHashMap<>();
+    /** The bars the sandbox replays, pushed by the benchmark: nothing trades or publishes without a push. */
+    final PushedBars bars = new PushedBars(b -> takenAt.put(b.start(), Instant.now()));
     final SandboxServer sandbox;
     final AlpacaConfig alpaca;
     final AlpacaExecutor executor;
@@ -113,6 +122,11 @@ final class LoopbackAlpaca implements AutoCloseable {
             throw e;
         }
         engine = built;
+    }
+
+    /** When the replay thread took the bar starting at {@code barStart}, or null if it has not. */
+    Instant takenAt(Instant barStart) {
+        return takenAt.get(barStart);
     }
 
     /** The bar the sandbox started with (its first step, published when the next bar is pushed). */

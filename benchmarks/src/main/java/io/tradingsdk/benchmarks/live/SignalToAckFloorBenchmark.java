@@ -3,6 +3,7 @@ package io.tradingsdk.benchmarks.live;
 import io.tradingsdk.api.market.Bar;
 import io.tradingsdk.api.market.BarQuery;
 import io.tradingsdk.api.market.Timeframe;
+import io.tradingsdk.sandbox.PushedBars;
 import io.tradingsdk.sandbox.SandboxConfig;
 import io.tradingsdk.sandbox.SandboxServer;
 import java.io.IOException;

@@ -3,13 +3,10 @@ package io.tradingsdk.core.config;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.tradingsdk.api.provider.InvalidParameterException;
-import io.tradingsdk.api.provider.ParameterSpec;
-import io.tradingsdk.api.provider.Parameters;
 import io.tradingsdk.core.analysis.AnalyzerConfig;
 import io.tradingsdk.core.analysis.StressScenario;
 import io.tradingsdk.core.config.internal.Checks;
 import io.tradingsdk.core.config.internal.Masking;
-import io.tradingsdk.core.provider.internal.Suggestions;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -176,21 +173,11 @@ public record AnalysisConfig(boolean enabled, AnalyzerConfig analyzer) {
      * @throws ConfigException naming the key (relative to the section) and the rejected value
      */
     static AnalyzerConfig analyzerConfig(Map<String, Object> raw) {
-        try {
-            Parameters p = AnalyzerConfig.parameterSchema().validate(raw, name -> null);
-            return AnalyzerConfig.fromParameters(p);
-        } catch (InvalidParameterException e) {
-            String reason = e.getMessage();
-            ParameterSpec spec = e.parameter() == null ? null : AnalyzerConfig.parameterSchema().spec(e.parameter());
-            if (spec != null && !spec.allowed().isEmpty() && e.rejectedValue() instanceof String s) {
-                reason += Suggestions.didYouMean(s, spec.allowed());
-            }
-            Object value = e.rejectedValue();
-            if (CONFIDENCE_LEVELS.equals(e.parameter()) && value instanceof List<?> l) {
-                value = l.stream().map(o -> new BigDecimal(o.toString())).toList(); // the levels as written
-            }
-            throw ConfigException.invalid(e.parameter() == null ? "" : e.parameter(), value, reason);
-        }
+        return SchemaSections.read(AnalyzerConfig.parameterSchema(), raw, "",
+                (name, value) -> CONFIDENCE_LEVELS.equals(name) && value instanceof List<?> l
+                        ? l.stream().map(o -> new BigDecimal(o.toString())).toList() // the levels as written
+                        : value,
+                AnalyzerConfig::fromParameters);
     }
 
     private static void putIfSet(Map<String, Object> raw, String key, Object value) {

@@ -128,13 +128,13 @@ public final class ConfigReference {
     private static List<Key> engineKeys() {
         List<Key> out = new ArrayList<>();
         for (ParameterSpec s : EngineConfig.parameterSchema().specs()) {
-            out.add(new Key("engine." + s.name(), analysisType(s), analysisDefault(s), allowed(s), sentence(s.description())));
+            out.add(new Key("engine." + s.name(), schemaType(s), schemaDefault(s), allowed(s), sentence(s.description())));
         }
         out.add(new Key("engine." + EngineConfig.RECOVERY, "map", "all defaults", "",
                 "What recovery at start does with what it cannot simply adopt from the broker. Static."));
         for (ParameterSpec s : RecoveryPolicy.parameterSchema().specs()) {
             String rule = s.type() == ParameterType.STRING ? "" : allowed(s);
-            out.add(new Key("engine." + EngineConfig.RECOVERY + "." + s.name(), analysisType(s), analysisDefault(s), rule,
+            out.add(new Key("engine." + EngineConfig.RECOVERY + "." + s.name(), schemaType(s), schemaDefault(s), rule,
                     sentence(s.description())));
         }
         return out;
@@ -178,12 +178,13 @@ public final class ConfigReference {
             String rule = s.type() == ParameterType.STRING ? "" : ANALYSIS_RULES_INSTEAD.getOrDefault(s.name(), allowed(s));
             String extra = ANALYSIS_RULES.getOrDefault(s.name(), "");
             rule = rule.isEmpty() ? extra : extra.isEmpty() ? rule : rule + "; " + extra;
-            out.add(new Key("risk.analysis." + s.name(), analysisType(s), analysisDefault(s), rule, sentence(s.description())));
+            out.add(new Key("risk.analysis." + s.name(), schemaType(s), schemaDefault(s), rule, sentence(s.description())));
         }
         return out;
     }
 
-    private static String analysisType(ParameterSpec s) {
+    /** A schema parameter's type as the reference names it (the analysis and engine keys come from schemas). */
+    private static String schemaType(ParameterSpec s) {
         return switch (s.type()) {
             case INTEGER -> "whole number";
             case DECIMAL, NUMBER -> "decimal";
@@ -195,7 +196,8 @@ public final class ConfigReference {
         };
     }
 
-    private static String analysisDefault(ParameterSpec s) {
+    /** A schema parameter's default as the reference shows it: durations in their unit, lists in brackets. */
+    private static String schemaDefault(ParameterSpec s) {
         Object d = s.defaultValue();
         if (d instanceof Duration duration) {
             return duration(duration);
@@ -205,7 +207,7 @@ public final class ConfigReference {
     }
 
     /** The default as YAML: scenario texts quoted (they contain ':'), levels as numbers. */
-    private static String analysisYamlValue(ParameterSpec s) {
+    private static String schemaYamlValue(ParameterSpec s) {
         Object d = s.defaultValue();
         if (d instanceof Duration duration) {
             return duration(duration);
@@ -229,7 +231,7 @@ public final class ConfigReference {
         sb.append(pad("    " + AnalysisConfig.ENABLED + ": " + AnalysisConfig.DEFAULT_ENABLED,
                 "default " + AnalysisConfig.DEFAULT_ENABLED + " when the section is present"));
         for (ParameterSpec s : AnalyzerConfig.parameterSchema().specs()) {
-            sb.append(pad("    " + s.name() + ": " + analysisYamlValue(s), s.description()));
+            sb.append(pad("    " + s.name() + ": " + schemaYamlValue(s), s.description()));
         }
         return sb.toString();
     }
@@ -318,11 +320,11 @@ public final class ConfigReference {
     private static String engineYaml() {
         StringBuilder sb = new StringBuilder();
         for (ParameterSpec s : EngineConfig.parameterSchema().specs()) {
-            sb.append(pad("  " + s.name() + ": " + analysisYamlValue(s), s.description()));
+            sb.append(pad("  " + s.name() + ": " + schemaYamlValue(s), s.description()));
         }
         sb.append(pad("  " + EngineConfig.RECOVERY + ":", "static; what recovery at start does with what it cannot adopt"));
         for (ParameterSpec s : RecoveryPolicy.parameterSchema().specs()) {
-            sb.append(pad("    " + s.name() + ": " + analysisYamlValue(s), s.description()));
+            sb.append(pad("    " + s.name() + ": " + schemaYamlValue(s), s.description()));
         }
         return sb.toString();
     }

@@ -3,11 +3,8 @@ package io.tradingsdk.core.config;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.tradingsdk.api.order.TimeInForce;
-import io.tradingsdk.api.provider.InvalidParameterException;
 import io.tradingsdk.api.provider.ParameterSchema;
 import io.tradingsdk.api.provider.ParameterSpec;
-import io.tradingsdk.api.provider.Parameters;
-import io.tradingsdk.core.provider.internal.Suggestions;
 import io.tradingsdk.core.recovery.RecoveryPolicy;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -17,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The {@code engine} section: the engine settings that belong to no provider. The host (or
@@ -103,23 +99,10 @@ public record EngineConfig(TimeInForce timeInForce, ZoneId tradingZone, Duration
         if (signalTimeTolerance != null) {
             raw.put("signalTimeTolerance", signalTimeTolerance);
         }
-        Duration tolerance = validate(SCHEMA, raw, "").getDuration("signalTimeTolerance");
+        Duration tolerance = SchemaSections.read(SCHEMA, raw, "", p -> p.getDuration("signalTimeTolerance"));
         RecoveryPolicy policy = recovery == null ? null
-                : RecoveryPolicy.fromParameters(validate(RecoveryPolicy.parameterSchema(), recovery, RECOVERY + "."));
+                : SchemaSections.read(RecoveryPolicy.parameterSchema(), recovery, RECOVERY + ".", RecoveryPolicy::fromParameters);
         return new EngineConfig(timeInForce, tradingZone, tolerance, policy);
-    }
-
-    private static Parameters validate(ParameterSchema schema, Map<String, Object> raw, String prefix) {
-        try {
-            return schema.validate(raw, name -> null);
-        } catch (InvalidParameterException e) {
-            String reason = e.getMessage();
-            ParameterSpec spec = e.parameter() == null ? null : schema.spec(e.parameter());
-            if (spec != null && !spec.allowed().isEmpty() && e.rejectedValue() instanceof String s) {
-                reason += Suggestions.didYouMean(s, spec.allowed());
-            }
-            throw ConfigException.invalid(prefix + Objects.requireNonNullElse(e.parameter(), ""), e.rejectedValue(), reason);
-        }
     }
 
     private static List<String> timeInForceNames() {

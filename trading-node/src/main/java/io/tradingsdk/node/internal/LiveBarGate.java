@@ -67,8 +67,7 @@ public final class LiveBarGate implements BarListener {
                 this.failure = failure;
             }
         }
-        log.error("live market data ended: {}", failure == null ? "no reason given" : failure.toString());
-        engine.onFailure(failure);
+        engine.onFailure(failure); // the engine logs it, at ERROR, with the halt it causes
     }
 
     /** The failure that ended the subscription, or null while it runs. */

@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradingsdk.sandbox.internal.broker.Symbols;
 import io.tradingsdk.sandbox.internal.http.Credentials;
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -93,18 +91,13 @@ public final class MarketDataSession implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-        onMessage(StandardCharsets.UTF_8.decode(payload).toString());
+        onMessage(ClientCommands.text(payload));
         callback.succeed();
     }
 
     private void onMessage(String text) {
-        JsonNode m;
-        try {
-            if (text.length() > TradeStreamSession.MAX_MESSAGE_CHARS) {
-                throw new IOException("message too large");
-            }
-            m = JSON.readTree(text);
-        } catch (IOException e) {
+        JsonNode m = ClientCommands.parse(text);
+        if (m == null) {
             error(400, "invalid syntax");
             return;
         }

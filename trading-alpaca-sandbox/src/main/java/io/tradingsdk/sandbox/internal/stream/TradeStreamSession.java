@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradingsdk.sandbox.internal.http.Credentials;
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
@@ -20,7 +18,7 @@ import org.eclipse.jetty.websocket.api.Session;
 public final class TradeStreamSession implements Session.Listener.AutoDemanding {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The largest client message accepted, in characters (and bytes). */
-    public static final int MAX_MESSAGE_CHARS = 64 * 1024;
+    public static final int MAX_MESSAGE_CHARS = ClientCommands.MAX_CHARS;
 
     private final Credentials credentials;
     private final TradeStreamHub hub;
@@ -46,18 +44,13 @@ public final class TradeStreamSession implements Session.Listener.AutoDemanding 
 
     @Override
     public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-        onMessage(StandardCharsets.UTF_8.decode(payload).toString());
+        onMessage(ClientCommands.text(payload));
         callback.succeed();
     }
 
     private void onMessage(String text) {
-        JsonNode m;
-        try {
-            if (text.length() > MAX_MESSAGE_CHARS) {
-                throw new IOException("message too large");
-            }
-            m = JSON.readTree(text);
-        } catch (IOException e) {
+        JsonNode m = ClientCommands.parse(text);
+        if (m == null) {
             out.send("{\"stream\":\"error\",\"data\":{\"error_message\":\"invalid message\"}}");
             return;
         }

@@ -51,10 +51,6 @@ public final class RecoveryCoordinator {
     private static final Logger log = LoggerFactory.getLogger(RecoveryCoordinator.class);
     private static final Duration RETRY = Duration.ofSeconds(5);
     private static final Duration IO_TIMEOUT = Duration.ofSeconds(30);
-    /** How often the executions are read while they lag an order's cumulative quantity, in all. */
-    static final int EXECUTION_READS = 3;
-    /** The first pause before reading them again; the next ones grow linearly. */
-    static final Duration EXECUTIONS_LAG = Duration.ofMillis(200);
 
     /** What the coordinator needs from its engine. */
     public interface Host {
@@ -238,7 +234,8 @@ public final class RecoveryCoordinator {
                         reached = reached.max(e.filledQuantity());
                     }
                 }
-                if (then != null && reached.compareTo(then.filledQuantity()) < 0 && attempt < EXECUTION_READS) {
+                if (then != null && reached.compareTo(then.filledQuantity()) < 0
+                        && attempt < RecoveryPlanner.EXECUTION_READS) {
                     // The broker's order is ahead of its list of executions (Alpaca's activities can lag
                     // the order): read it again shortly rather than journal a fill without its execution id.
                     readExecutionsAgainLater(order, then, attempt);
@@ -436,7 +433,7 @@ public final class RecoveryCoordinator {
 
     /** After a pause that grows with the reads made so far, the loop reads the order's executions again. */
     private void readExecutionsAgainLater(TrackedOrder order, OrderEvent then, int readsSoFar) {
-        CompletableFuture.delayedExecutor(EXECUTIONS_LAG.toMillis() * readsSoFar, TimeUnit.MILLISECONDS)
+        CompletableFuture.delayedExecutor(RecoveryPlanner.EXECUTIONS_LAG.toMillis() * readsSoFar, TimeUnit.MILLISECONDS)
                 .execute(() -> host.enqueue(new ReadExecutionsAgain(order, then, readsSoFar + 1)));
     }
 
@@ -449,7 +446,7 @@ public final class RecoveryCoordinator {
         TrackedOrder tracked = tracker.get(g.clientOrderId());
         if (g.order() != null && g.order().isPresent() && tracked != null) {
             OrderEvent looked = OrderEvents.fromOrder(g.order().get(), "resolved by lookup");
-            if (g.executionReads() < EXECUTION_READS && shouldFetchExecutionsFirst(tracked, looked)) {
+            if (g.executionReads() < RecoveryPlanner.EXECUTION_READS && shouldFetchExecutionsFirst(tracked, looked)) {
                 // The order counts more than its executions brought (the list lags the order): read them
                 // again shortly, then apply the lookup; what is still missing then is derived.
                 readExecutionsAgainLater(tracked, looked, g.executionReads());

@@ -61,10 +61,13 @@ import org.slf4j.LoggerFactory;
 public final class RecoveryPlanner {
     private static final Logger log = LoggerFactory.getLogger(RecoveryPlanner.class);
     private static final int SNAPSHOT_READS = 5;
-    /** How often the executions are read while the broker's orders are ahead of them, in all. */
-    private static final int EXECUTION_READS = 3;
+    /**
+     * How often the broker's executions are read, in all, while an order counts more than they
+     * bring (its list lags its orders), before a fill is derived; at start and during the session.
+     */
+    public static final int EXECUTION_READS = 3;
     /** The first pause before reading them again; the next ones grow linearly. */
-    private static final Duration EXECUTIONS_LAG = Duration.ofMillis(200);
+    public static final Duration EXECUTIONS_LAG = Duration.ofMillis(200);
     private static final int PRICE_SCALE = 10;
 
     private final String accountId;

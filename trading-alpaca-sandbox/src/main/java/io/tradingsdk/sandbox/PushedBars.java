@@ -5,18 +5,40 @@ import io.tradingsdk.api.market.BarCursor;
 import io.tradingsdk.api.market.BarQuery;
 import io.tradingsdk.api.market.MarketDataSource;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
 
 /**
- * A bar source the test feeds one bar at a time: its cursor waits for the next pushed bar, so the
- * sandbox trades exactly when and at what price the test says.
+ * A bar source for a sandbox that a test or a benchmark drives one bar at a time: the sandbox replays
+ * bars as they are {@link #push pushed}, so it trades and publishes exactly when and at what price the
+ * caller says. Without a push nothing moves (open market orders do not fill).
+ *
+ * <p>Not a general {@link MarketDataSource}: {@link #history}'s cursor ignores the query and blocks
+ * until the next push (its {@code hasNext} returns false once the waiting thread is interrupted, as
+ * when the sandbox closes). One cursor at a time. {@link #push} is for any thread.
  */
-final class PushedBars implements MarketDataSource {
+public final class PushedBars implements MarketDataSource {
     private final BlockingQueue<Bar> queue = new LinkedBlockingQueue<>();
+    private final Consumer<Bar> onTaken;
 
-    void push(Bar bar) {
-        queue.add(bar);
+    /** A source that only queues. */
+    public PushedBars() {
+        this(bar -> { });
+    }
+
+    /**
+     * @param onTaken called on the sandbox's replay thread the moment it takes a bar from the cursor
+     *                (it then publishes the step before it), e.g. to time what follows
+     */
+    public PushedBars(Consumer<Bar> onTaken) {
+        this.onTaken = Objects.requireNonNull(onTaken, "onTaken");
+    }
+
+    /** Queues the next bar the sandbox replays. */
+    public void push(Bar bar) {
+        queue.add(Objects.requireNonNull(bar, "bar"));
     }
 
     @Override
@@ -49,6 +71,7 @@ final class PushedBars implements MarketDataSource {
                 }
                 Bar b = next;
                 next = null;
+                onTaken.accept(b);
                 return b;
             }
 
